@@ -1,0 +1,826 @@
+"""Parquet sinks: write the dataset atomically, without duplicates, readable by any engine.
+
+On-disk layout under an output root (a local path, `file://...`, or any URI pyarrow's
+`FileSystem.from_uri` understands, such as `s3://bucket/prefix`)::
+
+    <root>/<table>/ingest_date=YYYY-MM-DD/<run_id>-<seq>-<uuid>.parquet   tables: see TABLES
+    <root>/_manifests/...      run manifests, written with `write_json_atomic`
+    <root>/_index/index.sqlite dedup cache (local roots only), see flows/state.py
+    <root>/_index/lock         the writers' inter-process lock (local roots only)
+    <root>/_index/journal/     commit records of batches being published
+
+Why it is safe to kill a writer at any moment:
+
+- Every file is first written under a hidden temporary name, `.<name>.tmp-<uuid>`, in its
+  final directory. Readers never see it: pyarrow.dataset skips names starting with `.`,
+  and a `**/*.parquet` glob (DuckDB, polars) does not match a name not ending in
+  `.parquet`. Stale temporaries are removed when a writer opens.
+- A batch's temporaries (new files, and rewritten files in replace mode) are all fully
+  written before a journal naming them is published, atomically, in `_index/journal/`.
+  Publishing the journal is the commit point. The writer then renames the temporaries to
+  their final names, deletes superseded files, records the keys in the index and deletes the
+  journal. Whoever takes the lock next replays any journal left behind (every step is
+  idempotent), so a batch is either wholly invisible or ends up wholly published.
+- Renames come before deletes, so a crash in between shows a reader a row twice for a
+  moment (until the replay), never a missing row.
+
+Deduplication happens under the lock, against the index: a rerun adds zero rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+from cleaners import PIPELINE_VERSION
+from flows.schema import PARTITION_COLUMN, SCHEMA_VERSION, TABLES
+from flows.state import (
+    KEY_COLUMNS,
+    SOURCE_TABLES,
+    DatasetLock,
+    IndexKey,
+    KeyIndex,
+    alias_key,
+    index_keys,
+    reject_key,
+    source_kind,
+)
+
+Rows = Sequence[Mapping[str, Any]] | pa.Table
+
+INDEX_DIR = "_index"
+JOURNAL_DIR = f"{INDEX_DIR}/journal"
+MANIFEST_DIR = "_manifests"
+
+ZSTD_LEVEL = 3
+# Row groups stop at whichever limit comes first: many rows of small metadata, or about
+# 64 MB of strings and bytes (a raw group holds whole pages, so it hits the byte bound).
+ROW_GROUP_MAX_BYTES = 64 * 1024 * 1024
+ROW_GROUP_MAX_ROWS: dict[str, int] = {
+    "articles": 65_536,
+    "removed": 131_072,
+    "rejects": 65_536,
+    "raw": 65_536,
+    "aliases": 131_072,
+}
+# Low-cardinality strings: dictionary pages make them nearly free. Other columns stay plain
+# so that high-cardinality text does not pay for a dictionary that overflows anyway.
+DICTIONARY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("language", "input_format", "encoding", "site_name", "pipeline_version", "run_id"),
+    "removed": ("kind", "rule", "pipeline_version", "run_id"),
+    "rejects": ("reason", "pipeline_version", "run_id"),
+    "raw": ("media_type", "charset", "run_id"),
+    "aliases": ("run_id",),
+}
+# Min/max of whole article bodies or page bytes help no query and bloat the footer.
+NO_STATISTICS_COLUMNS = frozenset({"text", "content", "description", "detail"})
+# Columns the writer fills when a row leaves them out: they describe the run, not the row.
+ROW_TIME_COLUMNS = ("ingested_at", "at", "seen_at")
+
+STALE_TEMP_AFTER = timedelta(minutes=30)
+_TEMP_MARK = ".tmp-"
+_PER_ARTICLE = ("articles", "removed")
+_HIVE = ds.partitioning(pa.schema([pa.field(PARTITION_COLUMN, pa.date32())]), flavor="hive")
+
+
+# --- where the dataset lives ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetRoot:
+    """An output root resolved to a pyarrow filesystem and a base path inside it."""
+
+    fs: pafs.FileSystem
+    base: str
+
+    @property
+    def is_local(self) -> bool:
+        return isinstance(self.fs, pafs.LocalFileSystem)
+
+    def path(self, relpath: str) -> str:
+        return f"{self.base}/{relpath}" if relpath else self.base
+
+    def relpath(self, path: str) -> str:
+        return path[len(self.base) + 1 :]
+
+    @property
+    def index_path(self) -> Path | None:
+        """The persistent index file, or None: remote roots index in memory."""
+        return Path(self.path(f"{INDEX_DIR}/index.sqlite")) if self.is_local else None
+
+    @property
+    def lock_path(self) -> Path | None:
+        return Path(self.path(f"{INDEX_DIR}/lock")) if self.is_local else None
+
+
+def resolve_root(root: str | os.PathLike[str] | DatasetRoot) -> DatasetRoot:
+    """A plain path is local; anything with a scheme goes through `FileSystem.from_uri`."""
+    if isinstance(root, DatasetRoot):
+        return root
+    text = os.fspath(root)
+    if "://" in text:
+        fs, base = pafs.FileSystem.from_uri(text)
+        return DatasetRoot(fs, base.rstrip("/"))
+    return DatasetRoot(pafs.LocalFileSystem(), os.path.abspath(text))
+
+
+def list_files(root: DatasetRoot, under: str) -> list[pafs.FileInfo]:
+    selector = pafs.FileSelector(root.path(under), recursive=True, allow_not_found=True)
+    return [info for info in root.fs.get_file_info(selector) if info.type == pafs.FileType.File]
+
+
+def data_files(root: DatasetRoot, table_name: str) -> list[str]:
+    """Relative paths of a table's published Parquet files (what readers see), sorted."""
+    relpaths = (root.relpath(info.path) for info in list_files(root, table_name))
+    return sorted(rel for rel in relpaths if _is_data_file(rel))
+
+
+def _is_data_file(relpath: str) -> bool:
+    parts = relpath.split("/")
+    return parts[-1].endswith(".parquet") and not any(p[:1] in (".", "_") for p in parts)
+
+
+def _is_temp_file(relpath: str) -> bool:
+    name = relpath.rsplit("/", 1)[-1]
+    return name.startswith(".") and _TEMP_MARK in name
+
+
+def _temp_relpath(relpath: str) -> str:
+    directory, _, name = relpath.rpartition("/")
+    return f"{directory}/.{name}{_TEMP_MARK}{uuid.uuid4().hex[:12]}"
+
+
+def _exists(root: DatasetRoot, relpath: str) -> bool:
+    return root.fs.get_file_info(root.path(relpath)).type == pafs.FileType.File
+
+
+def _delete_if_exists(root: DatasetRoot, relpath: str) -> None:
+    if _exists(root, relpath):
+        root.fs.delete_file(root.path(relpath))
+
+
+# --- atomic file writes -----------------------------------------------------------------------
+
+
+def _stage(root: DatasetRoot, temp_relpath: str, write: Callable[[IO[bytes]], None]) -> None:
+    """Write a temporary file completely; on a local disk, also make it durable (fsync).
+
+    The fsync matters because the rename that follows is only atomic for content the kernel
+    has been asked to persist: without it a power cut could publish an empty file.
+    """
+    path = root.path(temp_relpath)
+    root.fs.create_dir(path.rpartition("/")[0], recursive=True)
+    if root.is_local:
+        with open(path, "xb") as sink:
+            write(sink)
+            sink.flush()
+            os.fsync(sink.fileno())
+    else:
+        with root.fs.open_output_stream(path) as sink:
+            write(sink)
+
+
+def _publish(root: DatasetRoot, temp_relpath: str, relpath: str) -> None:
+    """Rename a finished temporary to its final name (atomic on POSIX; a copy on S3)."""
+    source, target = root.path(temp_relpath), root.path(relpath)
+    if root.is_local:
+        os.replace(source, target)
+        _fsync_dir(os.path.dirname(target))
+    else:
+        root.fs.move(source, target)
+
+
+def _fsync_dir(directory: str) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_bytes_atomic(root: DatasetRoot, relpath: str, payload: bytes) -> None:
+    temp = _temp_relpath(relpath)
+    try:
+        _stage(root, temp, lambda sink: sink.write(payload))
+        _publish(root, temp, relpath)
+    except BaseException:
+        _delete_if_exists(root, temp)
+        raise
+
+
+def write_json_atomic(root: str | os.PathLike[str] | DatasetRoot, relpath: str, obj: Any) -> None:
+    """Write `obj` as JSON at `<root>/<relpath>`: readers see the old file or the new, never half.
+
+    Dates and datetimes become ISO strings, sets sorted lists, paths strings.
+    """
+    payload = json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False, default=_json_default)
+    _write_bytes_atomic(resolve_root(root), relpath.strip("/"), payload.encode() + b"\n")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _read_json(root: DatasetRoot, relpath: str) -> Any:
+    with root.fs.open_input_stream(root.path(relpath)) as source:
+        return json.loads(source.read())
+
+
+# --- rows to typed tables ---------------------------------------------------------------------
+
+
+def to_table(table_name: str, rows: Rows, defaults: Mapping[str, Any] | None = None) -> pa.Table:
+    """Cast incoming rows to the table's explicit schema.
+
+    Missing nullable columns become nulls and `defaults` fill missing or null values.
+    Unknown columns and missing required values raise ValueError: a typo in a producer must
+    fail loudly rather than silently drop data.
+    """
+    schema = TABLES[table_name]
+    fills = {name: value for name, value in (defaults or {}).items() if name in schema.names}
+    if isinstance(rows, pa.Table):
+        table = _cast_table(table_name, schema, rows, fills)
+    else:
+        table = _table_from_rows(table_name, schema, rows, fills)
+    _check_required(table_name, table)
+    metadata = {"newsclean.table": table_name, "newsclean.schema_version": str(SCHEMA_VERSION)}
+    return table.replace_schema_metadata(metadata)
+
+
+def _table_from_rows(
+    table_name: str, schema: pa.Schema, rows: Sequence[Mapping[str, Any]], fills: Mapping
+) -> pa.Table:
+    _reject_unknown(table_name, set().union(*(row.keys() for row in rows)) - set(schema.names))
+    merged = [{**fills, **{k: v for k, v in row.items() if v is not None}} for row in rows]
+    return pa.Table.from_pylist(merged, schema=schema)
+
+
+def _cast_table(table_name: str, schema: pa.Schema, table: pa.Table, fills: Mapping) -> pa.Table:
+    _reject_unknown(table_name, set(table.column_names) - set(schema.names))
+    columns = []
+    for schema_field in schema:
+        if schema_field.name in table.column_names:
+            column = table.column(schema_field.name).cast(schema_field.type)
+        else:
+            column = pa.nulls(table.num_rows, schema_field.type)
+        if schema_field.name in fills:
+            column = column.fill_null(pa.scalar(fills[schema_field.name], schema_field.type))
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _reject_unknown(table_name: str, unknown: set[str]) -> None:
+    if unknown:
+        raise ValueError(f"{table_name}: unknown columns {sorted(unknown)}")
+
+
+def _check_required(table_name: str, table: pa.Table) -> None:
+    for schema_field in table.schema:
+        missing = table.column(schema_field.name).null_count
+        if not schema_field.nullable and missing:
+            raise ValueError(
+                f"{table_name}.{schema_field.name} is required: {missing} rows lack it"
+            )
+
+
+# --- Parquet encoding ------------------------------------------------------------------------
+
+
+def _write_parquet(sink: IO[bytes], table_name: str, table: pa.Table) -> None:
+    schema = table.schema
+    flat = [f.name for f in schema if not pa.types.is_nested(f.type)]
+    writer = pq.ParquetWriter(
+        sink,
+        schema,
+        compression="zstd",
+        compression_level=ZSTD_LEVEL,
+        use_dictionary=[c for c in DICTIONARY_COLUMNS[table_name] if c in schema.names],
+        write_statistics=[c for c in flat if c not in NO_STATISTICS_COLUMNS],
+    )
+    with writer:
+        max_rows = ROW_GROUP_MAX_ROWS[table_name]
+        for offset, length in row_group_bounds(table, max_rows, ROW_GROUP_MAX_BYTES):
+            writer.write_table(table.slice(offset, length), row_group_size=length)
+
+
+def row_group_bounds(table: pa.Table, max_rows: int, max_bytes: int) -> list[tuple[int, int]]:
+    """(offset, length) slices holding at most `max_rows` rows and about `max_bytes` of data.
+
+    A single row bigger than `max_bytes` still gets a group of its own.
+    """
+    sizes = _row_sizes(table)
+    bounds: list[tuple[int, int]] = []
+    start, used = 0, 0
+    for row, size in enumerate(sizes.tolist()):
+        if row > start and (row - start >= max_rows or used + size > max_bytes):
+            bounds.append((start, row - start))
+            start, used = row, 0
+        used += size
+    if table.num_rows > start:
+        bounds.append((start, table.num_rows - start))
+    return bounds
+
+
+def _row_sizes(table: pa.Table) -> np.ndarray:
+    """Approximate bytes per row: string and binary payloads plus a fixed overhead."""
+    sizes = np.full(table.num_rows, 64, dtype=np.int64)
+    for column in table.columns:
+        if (
+            pa.types.is_string(column.type)
+            or pa.types.is_binary(column.type)
+            or (pa.types.is_large_string(column.type) or pa.types.is_large_binary(column.type))
+        ):
+            lengths = pc.fill_null(pc.binary_length(column), 0)
+            sizes += lengths.to_numpy().astype(np.int64)
+    return sizes
+
+
+def _read_file(root: DatasetRoot, relpath: str, columns: list[str] | None = None) -> pa.Table:
+    """One file's rows, without the partition column a hive-aware reader would add."""
+    with root.fs.open_input_file(root.path(relpath)) as source:
+        return pq.ParquetFile(source).read(columns=columns)
+
+
+def _scan_keys(root: DatasetRoot, table_name: str, relpath: str) -> tuple[int, list[IndexKey]]:
+    """Row count and index keys of a file, reading only its key columns (old schemas too)."""
+    with root.fs.open_input_file(root.path(relpath)) as source:
+        parquet = pq.ParquetFile(source)
+        present = set(parquet.schema_arrow.names)
+        wanted = [name for name in KEY_COLUMNS[table_name] if name in present]
+        keys = index_keys(table_name, parquet.read(columns=wanted))
+        return parquet.metadata.num_rows, keys
+
+
+# --- batches and their outcome ---------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class BatchRows:
+    """The rows one batch adds, per table: lists of dicts or pyarrow Tables.
+
+    `removed` rows are kept only for articles this batch actually writes.
+    """
+
+    articles: Rows = field(default_factory=list)
+    removed: Rows = field(default_factory=list)
+    rejects: Rows = field(default_factory=list)
+    raw: Rows = field(default_factory=list)
+    aliases: Rows = field(default_factory=list)
+
+    def by_table(self) -> dict[str, Rows]:
+        return {name: getattr(self, name) for name in TABLES}
+
+
+def _zero_counts() -> dict[str, int]:
+    return dict.fromkeys(TABLES, 0)
+
+
+@dataclass(slots=True)
+class BatchStats:
+    """What a batch did: rows written and rows dropped as already stored, per table.
+
+    `duplicates["articles"]` includes articles recorded as aliases instead (their alias rows
+    count in `written["aliases"]`). `replaced` counts stored articles superseded in replace
+    mode; `files` lists the published Parquet files (relative to the root), rewritten ones
+    included.
+    """
+
+    written: dict[str, int] = field(default_factory=_zero_counts)
+    duplicates: dict[str, int] = field(default_factory=_zero_counts)
+    replaced: int = 0
+    files: list[str] = field(default_factory=list)
+
+    def add(self, other: BatchStats) -> None:
+        for name in TABLES:
+            self.written[name] += other.written[name]
+            self.duplicates[name] += other.duplicates[name]
+        self.replaced += other.replaced
+        self.files.extend(other.files)
+
+
+@dataclass(slots=True)
+class _Staged:
+    """A fully written temporary file waiting for its batch's commit."""
+
+    table_name: str
+    temp: str
+    final: str
+    table: pa.Table
+
+
+@dataclass(slots=True)
+class _Plan:
+    """The rows a batch will write after dedup, grouped by table and partition."""
+
+    rows: dict[str, dict[str, pa.Table]]
+    superseded: set[str]
+    stats: BatchStats
+
+
+# --- the writer ---------------------------------------------------------------------------------
+
+
+class DatasetWriter:
+    """Appends batches to the dataset under `root`, deduplicated, one Parquet file per table.
+
+    Open one writer per run and reuse it: opening reconciles the index with every file in
+    the dataset (cheap locally, a key-column scan of the whole dataset for remote roots).
+    Any number of writers in any number of processes may share a local root; a remote root
+    takes one writer at a time. One writer may be shared by threads: its calls take turns.
+
+    In replace mode (`newsclean reclean`), an incoming article whose doc_id is stored
+    supersedes the stored row and its `removed` rows: each file holding them is rewritten
+    without them (read whole, filtered, written anew, old one deleted), and the new rows go
+    to the partition the old ones lived in. Cost: one read and one write per affected file,
+    so reclean in batches that follow the stored order (e.g. per stored file) to rewrite each
+    file once.
+    """
+
+    def __init__(
+        self,
+        root: str | os.PathLike[str] | DatasetRoot,
+        run_id: str,
+        *,
+        ingest_date: date | None = None,
+        replace: bool = False,
+        stale_temp_after: timedelta = STALE_TEMP_AFTER,
+    ) -> None:
+        self.root = resolve_root(root)
+        self.run_id = run_id
+        self.ingest_date = ingest_date or datetime.now(UTC).date()
+        self.replace = replace
+        self.totals = BatchStats()
+        self._file_prefix = re.sub(r"[^A-Za-z0-9_.-]", "_", run_id).lstrip("._") or "run"
+        self._sequence = itertools.count(1)
+        self._thread_lock = threading.Lock()
+        self._lock = DatasetLock(self.root.lock_path)
+        with self._lock:
+            self._index = KeyIndex(self.root.index_path)
+            self._recover()
+            self._remove_stale_temps(stale_temp_after)
+            self._reconcile()
+
+    def __enter__(self) -> DatasetWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._thread_lock:
+            self._index.close()
+
+    # Cheap look-ups for the ingest flow. They read the index without the lock, so they are
+    # hints for skipping work early; write_batch still drops duplicates under the lock.
+
+    def has_raw(self, raw_sha256: str) -> bool:
+        return bool(self.known_raw([raw_sha256]))
+
+    def known_raw(self, raw_sha256s: Iterable[str]) -> set[str]:
+        with self._thread_lock:
+            return self._index.known("raw", raw_sha256s)
+
+    def has_article(self, doc_id: str) -> bool:
+        with self._thread_lock:
+            return bool(self._index.known("articles", [doc_id]))
+
+    def known_sources(
+        self, sources: Iterable[str], tables: Iterable[str] = SOURCE_TABLES
+    ) -> set[str]:
+        """Which `sources` already appear in the given tables (by default any of them)."""
+        with self._thread_lock:
+            return self._index.known([source_kind(name) for name in tables], sources)
+
+    def write_batch(self, batch: BatchRows) -> BatchStats:
+        """Deduplicate a batch against everything stored and publish what is new."""
+        now = datetime.now(UTC)
+        tables = {
+            name: to_table(name, rows, self._defaults(now))
+            for name, rows in batch.by_table().items()
+        }
+        with self._thread_lock, self._lock:
+            self._recover()
+            plan = self._plan(tables, now)
+            staged, deleted = self._stage_plan(plan)
+            if staged or deleted:
+                self._commit(staged, deleted)
+        plan.stats.files = [item.final for item in staged]
+        self.totals.add(plan.stats)
+        return plan.stats
+
+    def _defaults(self, now: datetime) -> dict[str, Any]:
+        defaults: dict[str, Any] = {
+            "run_id": self.run_id,
+            "pipeline_version": PIPELINE_VERSION,
+            "schema_version": SCHEMA_VERSION,
+        }
+        defaults.update(dict.fromkeys(ROW_TIME_COLUMNS, now))
+        return defaults
+
+    # --- dedup -------------------------------------------------------------------------------
+
+    def _plan(self, tables: dict[str, pa.Table], now: datetime) -> _Plan:
+        stats = BatchStats()
+        articles, aliases, superseded = self._select_articles(tables["articles"], now, stats)
+        written_docs = set(articles.column("doc_id").to_pylist())
+        removed = self._select_removed(tables["removed"], written_docs, stats)
+        aliases = pa.concat_tables([tables["aliases"], aliases])
+        selected = {
+            "articles": articles,
+            "removed": removed,
+            "rejects": self._drop_known("rejects", tables["rejects"], stats),
+            "raw": self._drop_known("raw", tables["raw"], stats),
+            "aliases": self._drop_known("aliases", aliases, stats),
+        }
+        # A superseded article's new version, and its removed rows, stay in its old partition.
+        moved = self._doc_partitions(superseded)
+        rows = {
+            name: self._split_by_partition(table, moved if name in _PER_ARTICLE else {})
+            for name, table in selected.items()
+        }
+        for name, table in selected.items():
+            stats.written[name] = table.num_rows
+        stats.replaced = len(superseded)
+        return _Plan(rows, superseded, stats)
+
+    def _select_articles(
+        self, articles: pa.Table, now: datetime, stats: BatchStats
+    ) -> tuple[pa.Table, pa.Table, set[str]]:
+        """Keep new articles; turn known content under a new doc_id into alias rows.
+
+        Returns the kept articles, the alias rows, and the stored doc_ids being superseded
+        (replace mode only).
+        """
+        doc_ids = articles.column("doc_id").to_pylist()
+        hashes = articles.column("content_sha256").to_pylist()
+        stored = self._index.known("articles", doc_ids)
+        content_owner = self._index.owners("content", hashes)
+        keep: list[bool] = []
+        alias_rows: list[dict[str, Any]] = []
+        superseded: set[str] = set()
+        taken: set[str] = set()
+        for row, (doc_id, content_sha) in enumerate(zip(doc_ids, hashes, strict=True)):
+            is_stored = doc_id in stored
+            owner = content_owner.get(content_sha)
+            if doc_id in taken or (is_stored and not self.replace):
+                keep.append(False)
+            elif not is_stored and owner is not None:
+                keep.append(False)
+                alias_rows.append(_alias_row(articles, row, owner))
+            else:
+                keep.append(True)
+                taken.add(doc_id)
+                content_owner.setdefault(content_sha, doc_id)
+                if is_stored:
+                    superseded.add(doc_id)
+        stats.duplicates["articles"] = keep.count(False)
+        aliases = to_table("aliases", alias_rows, self._defaults(now))
+        return articles.filter(pa.array(keep, pa.bool_())), aliases, superseded
+
+    def _select_removed(self, removed: pa.Table, doc_ids: set[str], stats: BatchStats) -> pa.Table:
+        """Removed blocks of the articles being written, each (doc_id, position) once."""
+        seen: set[tuple[str, int]] = set()
+        keep: list[bool] = []
+        pairs = zip(removed["doc_id"].to_pylist(), removed["position"].to_pylist(), strict=True)
+        for pair in pairs:
+            keep.append(pair[0] in doc_ids and pair not in seen)
+            seen.add(pair)
+        stats.duplicates["removed"] = keep.count(False)
+        return removed.filter(pa.array(keep, pa.bool_()))
+
+    def _drop_known(self, table_name: str, table: pa.Table, stats: BatchStats) -> pa.Table:
+        """Drop rows whose key is stored already or repeats earlier in the batch."""
+        keys = _row_keys(table_name, table)
+        known = self._index.known(table_name, keys)
+        seen: set[str] = set()
+        keep: list[bool] = []
+        for key in keys:
+            keep.append(key not in known and key not in seen)
+            seen.add(key)
+        stats.duplicates[table_name] += keep.count(False)
+        return table.filter(pa.array(keep, pa.bool_()))
+
+    def _doc_partitions(self, doc_ids: set[str]) -> dict[str, str]:
+        """Where each superseded article lives, so its new version stays in that partition."""
+        holders = self._index.files_holding("articles", doc_ids)
+        return {doc_id: min(paths).split("/")[1] for doc_id, paths in holders.items()}
+
+    def _split_by_partition(
+        self, table: pa.Table, doc_partitions: dict[str, str]
+    ) -> dict[str, pa.Table]:
+        default = f"{PARTITION_COLUMN}={self.ingest_date.isoformat()}"
+        if table.num_rows == 0:
+            return {}
+        if not doc_partitions or "doc_id" not in table.column_names:
+            return {default: table}
+        labels = [doc_partitions.get(d, default) for d in table.column("doc_id").to_pylist()]
+        label_array = pa.array(labels, pa.string())
+        return {
+            label: table.filter(pc.equal(label_array, label)) for label in dict.fromkeys(labels)
+        }
+
+    # --- staging and commit ------------------------------------------------------------------
+
+    def _stage_plan(self, plan: _Plan) -> tuple[list[_Staged], list[str]]:
+        """Write every temporary file of the batch; on failure remove them and re-raise."""
+        staged: list[_Staged] = []
+        try:
+            for table_name, partitions in plan.rows.items():
+                for partition, table in partitions.items():
+                    relpath = f"{table_name}/{partition}/{self._next_file_name()}"
+                    staged.append(self._stage_table(table_name, relpath, table))
+            deleted = self._stage_rewrites(plan.superseded, staged)
+        except BaseException:
+            for item in staged:
+                _delete_if_exists(self.root, item.temp)
+            raise
+        return staged, deleted
+
+    def _stage_rewrites(self, superseded: set[str], staged: list[_Staged]) -> list[str]:
+        """Stage copies of the files holding superseded rows, without those rows."""
+        if not superseded:
+            return []
+        affected: set[str] = set()
+        for kind in _PER_ARTICLE:
+            for paths in self._index.files_holding(kind, superseded).values():
+                affected |= paths
+        doomed = pa.array(sorted(superseded), pa.string())
+        for relpath in sorted(affected):
+            table_name = relpath.split("/")[0]
+            table = _read_file(self.root, relpath)
+            remaining = table.filter(pc.invert(pc.is_in(table.column("doc_id"), doomed)))
+            if remaining.num_rows:
+                directory = relpath.rpartition("/")[0]
+                new_relpath = f"{directory}/{self._next_file_name()}"
+                staged.append(self._stage_table(table_name, new_relpath, remaining))
+        return sorted(affected)
+
+    def _stage_table(self, table_name: str, relpath: str, table: pa.Table) -> _Staged:
+        temp = _temp_relpath(relpath)
+        item = _Staged(table_name, temp, relpath, table)
+        _stage(self.root, temp, lambda sink: _write_parquet(sink, table_name, table))
+        return item
+
+    def _next_file_name(self) -> str:
+        return f"{self._file_prefix}-{next(self._sequence):05d}-{uuid.uuid4().hex[:12]}.parquet"
+
+    def _commit(self, staged: list[_Staged], deleted: list[str]) -> None:
+        """Publish the journal (the commit point), then apply it, index it and drop it."""
+        journal = {
+            "created": [[item.table_name, item.temp, item.final] for item in staged],
+            "deleted": deleted,
+            "run_id": self.run_id,
+        }
+        journal_relpath = f"{JOURNAL_DIR}/{uuid.uuid4().hex}.json"
+        write_json_atomic(self.root, journal_relpath, journal)
+        _apply_journal(self.root, journal)
+        added = [
+            (
+                item.final,
+                item.table_name,
+                item.table.num_rows,
+                index_keys(item.table_name, item.table),
+            )
+            for item in staged
+        ]
+        self._index.replace_files(added, deleted)
+        _delete_if_exists(self.root, journal_relpath)
+
+    # --- recovery -----------------------------------------------------------------------------
+
+    def _recover(self) -> None:
+        """Finish batches whose writer died after its commit point (caller holds the lock)."""
+        for info in list_files(self.root, JOURNAL_DIR):
+            journal_relpath = self.root.relpath(info.path)
+            if not journal_relpath.endswith(".json") or _is_temp_file(journal_relpath):
+                continue
+            journal = _read_json(self.root, journal_relpath)
+            _apply_journal(self.root, journal)
+            added = [
+                (final, table_name, *_scan_keys(self.root, table_name, final))
+                for table_name, _temp, final in journal["created"]
+                if _exists(self.root, final)
+            ]
+            self._index.replace_files(added, journal["deleted"])
+            _delete_if_exists(self.root, journal_relpath)
+
+    def _remove_stale_temps(self, older_than: timedelta) -> None:
+        """Delete temporaries left by dead writers. Age-based, so it is safe without a lock."""
+        cutoff = datetime.now(UTC) - older_than
+        for under in (*TABLES, INDEX_DIR):
+            for info in list_files(self.root, under):
+                relpath = self.root.relpath(info.path)
+                if _is_temp_file(relpath) and info.mtime is not None and info.mtime <= cutoff:
+                    _delete_if_exists(self.root, relpath)
+
+    def _reconcile(self) -> None:
+        """Make the index match the files: index unknown files, forget vanished ones.
+
+        Covers an index deleted or lost, files copied in by hand, partitions deleted to be
+        re-ingested, and files written by older code.
+        """
+        on_disk = {rel: name for name in TABLES for rel in data_files(self.root, name)}
+        indexed = self._index.indexed_files()
+        added = [
+            (rel, name, *_scan_keys(self.root, name, rel))
+            for rel, name in sorted(on_disk.items())
+            if rel not in indexed
+        ]
+        self._index.replace_files(added, sorted(indexed - on_disk.keys()))
+
+
+def _apply_journal(root: DatasetRoot, journal: Mapping[str, Any]) -> None:
+    """Rename a journal's temporaries, then delete its superseded files. Idempotent."""
+    for _table_name, temp, final in journal["created"]:
+        if _exists(root, temp):
+            _publish(root, temp, final)
+    for relpath in journal["deleted"]:
+        _delete_if_exists(root, relpath)
+
+
+def _alias_row(articles: pa.Table, row: int, owner: str) -> dict[str, Any]:
+    """The aliases row for an article whose content is already stored under `owner`."""
+    return {
+        "doc_id": owner,
+        "source": articles.column("source")[row].as_py(),
+        "url": articles.column("url")[row].as_py(),
+        "content_sha256": articles.column("content_sha256")[row].as_py(),
+    }
+
+
+def _row_keys(table_name: str, table: pa.Table) -> list[str]:
+    """The dedup key of every row of rejects, raw or aliases, in row order."""
+    column = table.column
+    if table_name == "raw":
+        return column("raw_sha256").to_pylist()
+    if table_name == "rejects":
+        parts = (column(c).to_pylist() for c in ("source", "reason", "raw_sha256"))
+        return [reject_key(*values) for values in zip(*parts, strict=True)]
+    if table_name == "aliases":
+        parts = (column(c).to_pylist() for c in ("doc_id", "source", "url"))
+        return [alias_key(*values) for values in zip(*parts, strict=True)]
+    raise ValueError(f"no row key for table {table_name}")
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def open_dataset(root: str | os.PathLike[str] | DatasetRoot, table_name: str) -> ds.Dataset:
+    """A pyarrow dataset over one table's published files, with `ingest_date` as a date.
+
+    The schema unifies the current one with every file's own, so partitions written by older
+    versions stay readable: a column a file lacks reads as null. Temporaries are never
+    listed. Engines reading the files directly should allow differing schemas too (DuckDB:
+    `read_parquet('<root>/<table>/**/*.parquet', hive_partitioning=true, union_by_name=true)`).
+    """
+    root = resolve_root(root)
+    paths = [root.path(rel) for rel in data_files(root, table_name)]
+    return ds.dataset(
+        paths,
+        schema=_unified_schema(root, table_name, paths),
+        format=ds.ParquetFileFormat(),
+        filesystem=root.fs,
+        partitioning=_HIVE,
+        partition_base_dir=root.path(table_name),
+    )
+
+
+def _unified_schema(root: DatasetRoot, table_name: str, paths: list[str]) -> pa.Schema:
+    current = TABLES[table_name]
+    file_schemas = list(
+        {pq.read_schema(path, filesystem=root.fs).remove_metadata(): None for path in paths}
+    )
+    unified = pa.unify_schemas([current, *file_schemas], promote_options="permissive")
+    fields = [
+        f.with_nullable(True) if any(f.name not in s.names for s in file_schemas) else f
+        for f in unified
+    ]
+    return pa.schema([*fields, pa.field(PARTITION_COLUMN, pa.date32())], current.metadata)
