@@ -1,0 +1,254 @@
+"""WARC archives: one `RawDocument` per HTML response, read record by record.
+
+What becomes what:
+
+* a `response` record with an HTTP 2xx status whose Content-Type is HTML (or is missing,
+  `text/plain` or `application/octet-stream` and the payload sniffs as HTML) becomes a
+  `RawDocument`; its payload has transfer and content encodings removed;
+* a 4xx/5xx response for a page (HTML or undeclared Content-Type) becomes a `FailedInput`
+  `http_error`, so a crawl's dead pages show up in the rejects;
+* 1xx/3xx responses, non-HTML responses, and `request`, `metadata`, `revisit`,
+  `warcinfo`... records are skipped without a trace: they are not pages;
+* a corrupt or truncated archive ends with one `FailedInput` `bad_warc` for the remainder;
+  everything read before the damage has already been yielded. ARC files are not read
+  (the first record is reported as `bad_warc`);
+* a payload whose Content-Encoding cannot be decoded is a `bad_content_encoding` failure
+  for that record only.
+
+`source` is `"{path}#{offset}"`, the record's byte offset in the file as stored (compressed
+offset for `.warc.gz`). That is what CDX indexes and `warcio extract` use, so a reject can
+be located with standard tools, and it stays meaningful for records without a Record-ID.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any, BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+
+from cleaners.model import RawDocument
+from flows.records import FailedInput, SourceItem
+from flows.sources.dates import parse_iso_datetime
+from flows.sources.limits import DEFAULT_LIMITS, InputLimits, drain, read_at_most
+from flows.sources.reasons import (
+    BAD_CONTENT_ENCODING,
+    BAD_WARC,
+    HTTP_ERROR,
+    NOT_FOUND,
+    TOO_LARGE,
+    UNREADABLE,
+)
+from flows.sources.sniff import (
+    BINARY,
+    HTML,
+    SNIFF_BYTES,
+    TEXT,
+    is_html_media_type,
+    parse_content_type,
+    sniff_media_type,
+)
+
+# Declared types that servers put on HTML by mistake: these payloads are sniffed.
+_SNIFFED_MEDIA_TYPES = frozenset({None, TEXT, BINARY, "binary/octet-stream", "unknown/unknown"})
+
+_MAX_DETAIL_CHARS = 200
+
+
+class _CorruptWarcError(Exception):
+    """Damage we detect ourselves, which warcio would silently treat as a clean end."""
+
+
+class _CheckedArchiveIterator(ArchiveIterator):
+    """warcio's iterator, plus a note of whether the last gzip member ended properly.
+
+    warcio treats a gzip member cut short like the end of the file, so a truncated
+    `.warc.gz` would silently lose its tail. warcio calls `close()` when iteration ends,
+    just before it drops its reader: the last moment the decompressor can be inspected.
+    """
+
+    ended_inside_gzip_member = False
+
+    def close(self) -> None:
+        decompressor = getattr(self.reader, "decompressor", None)
+        if decompressor is not None and not getattr(decompressor, "eof", True):
+            self.ended_inside_gzip_member = True
+        super().close()
+
+    @property
+    def is_compressed(self) -> bool:
+        return getattr(self.reader, "decompressor", None) is not None
+
+
+def iter_warc(
+    warc: str | os.PathLike[str] | BinaryIO,
+    source: str | None = None,
+    limits: InputLimits = DEFAULT_LIMITS,
+) -> Iterator[SourceItem]:
+    """Yield the HTML pages of a WARC (plain or gzip) file, one record at a time.
+
+    `warc` is a path or an open binary file; `source` defaults to the path (or
+    `"<warc stream>"` for a file object) and prefixes every record's `source`.
+    """
+    if isinstance(warc, str | os.PathLike):
+        path = os.fspath(warc)
+        yield from _iter_warc_file(path, source or path, limits)
+    else:
+        yield from _iter_warc_stream(warc, source or "<warc stream>", limits)
+
+
+def _iter_warc_file(path: str, source: str, limits: InputLimits) -> Iterator[SourceItem]:
+    try:
+        warc_file = open(path, "rb")  # noqa: SIM115 - closed by the `with` below
+    except FileNotFoundError:
+        yield FailedInput(source, NOT_FOUND, f"no such file: {path}")
+        return
+    except OSError as error:
+        yield FailedInput(source, UNREADABLE, f"cannot open {path}: {error.strerror or error}")
+        return
+    with warc_file:
+        yield from _iter_warc_stream(warc_file, source, limits)
+
+
+def _iter_warc_stream(
+    warc_file: BinaryIO, source: str, limits: InputLimits
+) -> Iterator[SourceItem]:
+    archive = _CheckedArchiveIterator(warc_file)
+    records_read = 0
+    # warcio reports damage with whatever exception its parsers happen to raise
+    # (ArchiveLoadFailed, EOFError, zlib.error, AttributeError on a cut header...), so
+    # anything raised while walking the archive means "the rest is unreadable".
+    try:
+        for record in archive:
+            record_source = f"{source}#{archive.offset}"
+            if record.format != "warc" or record.length is None:
+                raise _CorruptWarcError("not a WARC record (no WARC/1.x header or no length)")
+            if archive.is_compressed and record.length > limits.max_decompressed_bytes:
+                yield _declared_too_large(record, record_source, limits)
+                return
+            item = _record_item(record, record_source, limits)
+            _ensure_record_complete(record)
+            records_read += 1
+            if item is not None:
+                yield item
+        _ensure_clean_end(archive)
+    except Exception as error:
+        detail = f"{_describe(error)} (after {records_read} complete records)"
+        yield FailedInput(f"{source}#{archive.offset}", BAD_WARC, detail)
+
+
+def _record_item(record: Any, record_source: str, limits: InputLimits) -> SourceItem | None:
+    """Turn one WARC record into a document, a failure, or None (not a page: skip it)."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = _http_status(record.http_headers)
+    if status is None or status < 200 or 300 <= status < 400:
+        return None
+    media_type, charset = parse_content_type(record.http_headers.get_header("Content-Type"))
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    if status >= 400:
+        if media_type is None or is_html_media_type(media_type):
+            return FailedInput(record_source, HTTP_ERROR, f"HTTP {status}", url, status)
+        return None
+    if not is_html_media_type(media_type) and media_type not in _SNIFFED_MEDIA_TYPES:
+        return None
+    return _payload_document(record, record_source, url, media_type, charset, limits)
+
+
+def _payload_document(
+    record: Any,
+    record_source: str,
+    url: str | None,
+    media_type: str | None,
+    charset: str | None,
+    limits: InputLimits,
+) -> SourceItem | None:
+    """Read a response payload (decoded) and keep it if it is an HTML page within limits."""
+    try:
+        stream = record.content_stream()
+        payload = read_at_most(stream, limits.max_bytes)
+        if len(payload) <= limits.max_bytes and not _decoder_finished(stream):
+            raise ValueError("compressed payload ends early or is corrupt")
+    except Exception as error:  # warcio re-raises whatever gzip/brotli/deflate raised
+        detail = f"cannot decode the HTTP payload: {_describe(error)}"
+        return FailedInput(record_source, BAD_CONTENT_ENCODING, detail, url)
+    declared_html = is_html_media_type(media_type)
+    if not declared_html and sniff_media_type(payload[:SNIFF_BYTES]) != HTML:
+        return None
+    if len(payload) > limits.max_bytes:
+        detail = f"decoded HTTP payload is larger than max_bytes={limits.max_bytes}"
+        return FailedInput(record_source, TOO_LARGE, detail, url)
+    return RawDocument(
+        content=payload,
+        source=record_source,
+        url=url,
+        media_type=media_type if declared_html else HTML,
+        charset=charset,
+        fetched_at=_warc_date(record),
+    )
+
+
+def _decoder_finished(stream: Any) -> bool:
+    """True unless a Content-Encoding decoder stopped before the end of its data.
+
+    On a decoding error past the first block, warcio logs to stderr and returns no more
+    bytes instead of raising, which would silently truncate the page; the decoder's own
+    end-of-stream flag is the only trace left.
+    """
+    decoder = getattr(stream, "decompressor", None)
+    if decoder is None:
+        return True
+    if hasattr(decoder, "eof"):  # zlib: gzip and deflate
+        return bool(decoder.eof)
+    is_finished = getattr(decoder, "is_finished", None)  # brotli
+    return bool(is_finished()) if callable(is_finished) else True
+
+
+def _declared_too_large(record: Any, record_source: str, limits: InputLimits) -> FailedInput:
+    """A gzip record declaring more than the cap: skipping it would mean inflating it all."""
+    detail = (
+        f"record declares {record.length} bytes, more than "
+        f"max_decompressed_bytes={limits.max_decompressed_bytes}; "
+        "the rest of this compressed WARC was not read"
+    )
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    return FailedInput(record_source, TOO_LARGE, detail, url)
+
+
+def _ensure_record_complete(record: Any) -> None:
+    """Drain the record and raise if the file ended before its declared Content-Length."""
+    raw_stream = record.raw_stream
+    drain(raw_stream)
+    missing = getattr(raw_stream, "limit", 0)
+    if missing > 0:
+        raise _CorruptWarcError(f"record is {missing} bytes short of its Content-Length")
+
+
+def _ensure_clean_end(archive: _CheckedArchiveIterator) -> None:
+    """Raise if the archive ended inside a gzip member or inside a record's headers."""
+    if archive.ended_inside_gzip_member:
+        raise _CorruptWarcError("the file ends inside a gzip member (truncated download?)")
+    leftover = archive.fh.tell() - archive.offset
+    if leftover > 0:
+        raise _CorruptWarcError(f"the last {leftover} bytes are an incomplete record")
+
+
+def _http_status(http_headers: Any) -> int | None:
+    try:
+        return int(http_headers.get_statuscode())
+    except (TypeError, ValueError):
+        return None
+
+
+def _warc_date(record: Any) -> datetime | None:
+    return parse_iso_datetime(record.rec_headers.get_header("WARC-Date"))
+
+
+def _describe(error: BaseException) -> str:
+    """One short line naming the error, for `FailedInput.detail`."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    message = lines[0] if lines else ""
+    text = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    return text[:_MAX_DETAIL_CHARS]
