@@ -16,8 +16,12 @@ from cleaners.model import (
 
 PIPELINE_VERSION = "0.1.0"
 
+from cleaners.pipeline import CleanConfig, clean  # noqa: E402
+
 __all__ = [
     "PIPELINE_VERSION",
+    "CleanConfig",
+    "clean",
     "Block",
     "CleanResult",
     "Document",

@@ -43,6 +43,7 @@ class RejectReason(StrEnum):
     UNDECODABLE = "undecodable"
     TOO_LARGE = "too_large"
     TOO_MANY_LINES = "too_many_lines"
+    LINE_TOO_LONG = "line_too_long"
     ONLY_BOILERPLATE = "only_boilerplate"
     NO_TEXT = "no_text"
     HTML_PARSE_ERROR = "html_parse_error"

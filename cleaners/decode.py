@@ -1,0 +1,131 @@
+"""Bytes to text, without crashing and without silently producing mojibake.
+
+Order of evidence: a byte-order mark, then a charset the transport or the page declared, then
+strict UTF-8 (most of the web), then UTF-16 recognised from its zero bytes, then a statistical
+detector (charset-normalizer) for legacy code pages such as cp1251, koi8-r or latin-1. A
+detector guess is accepted only if it decodes cleanly; otherwise the input is rejected as
+undecodable rather than stored as garbage.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from cleaners.model import Reject, RejectReason
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# File signatures of formats that are never page text.
+_MAGIC = (
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"%PDF", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\x7fELF", "ELF executable"),
+    (b"RIFF", "RIFF media"),
+    (b"OggS", "Ogg media"),
+    (b"\x00\x00\x01\x00", "icon"),
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+DETECTION_SAMPLE_BYTES = 64 * 1024
+MAX_CONTROL_SHARE = 0.02
+MAX_REPLACEMENT_SHARE = 0.005
+MAX_CHAOS = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def _normal_codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def _looks_utf16(sample: bytes) -> str | None:
+    """UTF-16 text without a BOM has a zero in every other byte for Latin scripts."""
+    if len(sample) < 16:
+        return None
+    even_zero = sample[0::2].count(0) / (len(sample) / 2)
+    odd_zero = sample[1::2].count(0) / (len(sample) / 2)
+    if odd_zero > 0.3 and even_zero < 0.05:
+        return "utf-16-le"
+    if even_zero > 0.3 and odd_zero < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _binary_reason(content: bytes) -> str | None:
+    for magic, name in _MAGIC:
+        if content.startswith(magic):
+            return name
+    if b"\x00" in content[:DETECTION_SAMPLE_BYTES]:
+        return "contains NUL bytes"
+    return None
+
+
+def _strict(content: bytes, encoding: str) -> str | None:
+    try:
+        return content.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _too_many_controls(text: str) -> bool:
+    sample = text[:DETECTION_SAMPLE_BYTES]
+    return bool(sample) and len(_CONTROL_RE.findall(sample)) / len(sample) > MAX_CONTROL_SHARE
+
+
+def decode(content: bytes, declared: str | None = None) -> Decoded | Reject:
+    """Decode page bytes to text, or say why they cannot be."""
+    if not content.strip():
+        return Reject(RejectReason.EMPTY, "no bytes" if not content else "only whitespace")
+    for bom, encoding in _BOMS:
+        if content.startswith(bom):
+            text = content[len(bom) :].decode(encoding, errors="replace")
+            return Decoded(text, encoding)
+    utf16 = _looks_utf16(content[:DETECTION_SAMPLE_BYTES])
+    if utf16:
+        return Decoded(content.decode(utf16, errors="replace"), utf16)
+    binary = _binary_reason(content)
+    if binary:
+        return Reject(RejectReason.BINARY, binary)
+    for encoding in filter(None, (_normal_codec(declared), "utf-8")):
+        text = _strict(content, encoding)
+        if text is not None:
+            return _checked(text, encoding)
+    return _detected(content)
+
+
+def _checked(text: str, encoding: str) -> Decoded | Reject:
+    if _too_many_controls(text):
+        return Reject(RejectReason.BINARY, f"control characters after decoding as {encoding}")
+    return Decoded(text, encoding)
+
+
+def _detected(content: bytes) -> Decoded | Reject:
+    best = from_bytes(content[:DETECTION_SAMPLE_BYTES]).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        return Reject(RejectReason.UNDECODABLE, "no character set decodes these bytes cleanly")
+    encoding = _normal_codec(best.encoding) or best.encoding
+    text = content.decode(encoding, errors="replace")
+    if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(text):
+        return Reject(RejectReason.UNDECODABLE, f"too many invalid bytes for {encoding}")
+    return _checked(text, encoding)

@@ -1,0 +1,150 @@
+"""Language identification of the cleaned body, behind one small interface.
+
+langdetect is the default: it is what the project promised its users. It is random unless
+seeded, raises on text without letters, never answers Serbian and confuses Ukrainian with
+Russian on short text, so `LangdetectDetector` seeds it, catches its errors and fixes those
+confusions from letters that only one of the languages uses. Faster detectors (py3langid,
+lingua) plug in through the same `LanguageDetector` protocol.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from cleaners.text import LETTER_RE
+
+UNDETERMINED = "und"
+MIN_LETTERS = 20
+# Only as much text as a detector needs; long bodies cost time and add nothing.
+MAX_SAMPLE_CHARS = 3000
+
+_UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")
+_RUSSIAN_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+_SERBIAN_ONLY = re.compile(r"[ђћџљњјЂЋЏЉЊЈ]")
+_BELARUSIAN_ONLY = re.compile(r"[ўЎ]")
+_CYRILLIC_CODES = {"ru", "uk", "bg", "mk", "sr", "be"}
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    language: str
+    probability: float
+
+
+class LanguageDetector(Protocol):
+    name: str
+
+    def detect(self, text: str) -> Detection: ...
+
+
+def fix_cyrillic(code: str, text: str) -> str:
+    """Correct detector answers among Cyrillic languages from letters unique to one of them."""
+    if code not in _CYRILLIC_CODES:
+        return code
+    if _SERBIAN_ONLY.search(text):
+        return "sr"
+    if _BELARUSIAN_ONLY.search(text):
+        return "be"
+    ukrainian = len(_UKRAINIAN_ONLY.findall(text))
+    russian = len(_RUSSIAN_ONLY.findall(text))
+    if ukrainian > 2 * russian and ukrainian >= 2:
+        return "uk"
+    if russian > 2 * ukrainian and russian >= 2:
+        return "ru"
+    return code
+
+
+def enough_letters(text: str) -> bool:
+    return len(LETTER_RE.findall(text[:MAX_SAMPLE_CHARS])) >= MIN_LETTERS
+
+
+@cache
+def _langdetect_factory():  # noqa: ANN202 - langdetect has no type hints
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import init_factory
+
+    DetectorFactory.seed = 0
+    init_factory()
+    from langdetect import detector_factory
+
+    return detector_factory._factory
+
+
+class LangdetectDetector:
+    """langdetect, seeded for determinism, with errors mapped to 'und'."""
+
+    name = "langdetect"
+
+    def detect(self, text: str) -> Detection:
+        sample = text[:MAX_SAMPLE_CHARS]
+        if not enough_letters(sample):
+            return Detection(UNDETERMINED, 0.0)
+        from langdetect.lang_detect_exception import LangDetectException
+
+        detector = _langdetect_factory().create()
+        detector.append(sample)
+        try:
+            best = detector.get_probabilities()[0]
+        except (LangDetectException, IndexError):
+            return Detection(UNDETERMINED, 0.0)
+        code = best.lang.split("-")[0]
+        return Detection(fix_cyrillic(code, sample), round(float(best.prob), 4))
+
+
+class Py3LangidDetector:
+    """py3langid: a fast naive-Bayes detector with its model inside the package."""
+
+    name = "py3langid"
+
+    def __init__(self) -> None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        self._identifier = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+
+    def detect(self, text: str) -> Detection:
+        sample = text[:MAX_SAMPLE_CHARS]
+        if not enough_letters(sample):
+            return Detection(UNDETERMINED, 0.0)
+        code, probability = self._identifier.classify(sample)
+        return Detection(fix_cyrillic(code, sample), round(float(probability), 4))
+
+
+class LinguaDetector:
+    """lingua: slower to load, most accurate on short text; models ship in the wheel."""
+
+    name = "lingua"
+
+    def __init__(self) -> None:
+        from lingua import LanguageDetectorBuilder
+
+        self._detector = LanguageDetectorBuilder.from_all_languages().build()
+
+    def detect(self, text: str) -> Detection:
+        sample = text[:MAX_SAMPLE_CHARS]
+        if not enough_letters(sample):
+            return Detection(UNDETERMINED, 0.0)
+        values = self._detector.compute_language_confidence_values(sample)
+        if not values:
+            return Detection(UNDETERMINED, 0.0)
+        best = values[0]
+        code = best.language.iso_code_639_1.name.lower()
+        return Detection(fix_cyrillic(code, sample), round(float(best.value), 4))
+
+
+DETECTORS = {
+    "langdetect": LangdetectDetector,
+    "py3langid": Py3LangidDetector,
+    "lingua": LinguaDetector,
+}
+
+
+@cache
+def get_detector(name: str = "langdetect") -> LanguageDetector:
+    """A process-wide detector instance by name (models load once per process)."""
+    try:
+        return DETECTORS[name]()
+    except KeyError:
+        raise ValueError(f"unknown language detector {name!r}; choose from {sorted(DETECTORS)}") from None

@@ -1,0 +1,29 @@
+"""Advertisement labels and the ad copy that follows them."""
+
+LABELS = {
+    "en": [r"advertisement|advertising|sponsored(?: content| by [\w ]+)?|ad|ads|promoted|partner content|paid (?:post|content)"],
+    "ru": [r"реклама|на правах рекламы|партнёрский материал|партнерский материал|спецпроект"],
+    "uk": [r"реклама|на правах реклами|партнерський матеріал|спецпроєкт"],
+    "de": [r"anzeige|werbung|gesponsert|sponsored|promotion"],
+    "fr": [r"publicité|contenu sponsorisé|sponsorisé|partenariat"],
+    "es": [r"publicidad|contenido patrocinado|patrocinado"],
+    "it": [r"pubblicità|contenuto sponsorizzato|sponsorizzato"],
+    "pl": [r"reklama|materiał sponsorowany|artykuł sponsorowany"],
+    "pt": [r"publicidade|conteúdo patrocinado|patrocinado"],
+}
+
+# Commercial wording of ad copy: prices, calls to action, offers.
+WEAK = {
+    "en": [
+        r"(?:only|just|from|for) \$\d|\$\d+(?:\.\d\d)?/mo\b|\bcall \d|\bcall (?:us|now|today)\b",
+        r"\b(?:check availability|free quote|order now|shop now|buy now|learn more|limited time)\b",
+    ],
+    "ru": [r"\bтолько в\b|\bзакажите\b|\bскидк\w+|\b18\+|\bоставьте заявку\b"],
+    "uk": [r"залиште заявку|\bзнижк\w+|\bзамовте\b|\bвід \d"],
+    "de": [r"\bjetzt\b.*\b(?:sichern|anfordern|bestellen|buchen)\b|\bnur \d+ ?€|\bkostenlos\w*\b|\bangebot\b"],
+    "fr": [r"\bdevis gratuit\b|\bà partir de \d|€ par mois|\bprofitez\b"],
+    "es": [r"\bcalcula tu\b|\btae\b|\bdesde \d+ ?€|\bsolicita\b|\boferta\b"],
+    "it": [r"\bpreventivo gratuito\b|\ba partire da \d|\bofferta\b"],
+    "pl": [r"\bjuż od \d|\bpromocja\b|\bzamów\b"],
+    "pt": [r"\ba partir de \d|\bpromoção\b|\bsimule\b"],
+}

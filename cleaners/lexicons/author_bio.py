@@ -1,0 +1,19 @@
+"""Author bio boxes: "<Name> covers science for the Post", "Follow @name"."""
+
+PHRASES = {
+    "en": [
+        r"^follow @\w+|^follow (?:him|her|them) on\b",
+        r"\b(?:is|was) (?:a|an|the) [\w' -]{0,40}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor)\b(?: (?:for|at|with) )",
+        r"\b(?:is|was) the [\w' -]{0,40}(?:'s)? [\w -]{0,30}(?:correspondent|reporter|editor|writer)\b",
+        r"^[\w'.-]+ [\w'.-]+(?: [\w'.-]+)? (?:covers|reports on|writes about)\b",
+        r"\b(?:reach|contact|email) (?:him|her|them) at\b",
+    ],
+    "ru": [r"^\w+ \w+ — (?:корреспондент|журналист|обозреватель|редактор)|пишет о\b.*\bс \d{4}"],
+    "uk": [r"^\w+ \w+ — (?:кореспондент|журналіст|оглядач|редактор)|пише про\b.*\bз \d{4}"],
+    "de": [r"\bist (?:redakteur|reporter|korrespondent)(?:in)? (?:für|bei)\b|^folgen sie \w+ auf"],
+    "fr": [r"\best (?:journaliste|reporter|correspondant\w*|rédact\w+) (?:à|pour|au)\b"],
+    "es": [r"\bes periodista\b|\bcubre [\w ]{0,40} para\b|^escríbele a\b|\bescríbele a\b"],
+    "it": [r"\bè (?:giornalista|corrispondente|redattore)\b"],
+    "pl": [r"\bjest (?:dziennikarzem|dziennikarką|reporterem|reporterką|korespondentem)\b"],
+    "pt": [r"\bé (?:jornalista|repórter|correspondente)\b"],
+}

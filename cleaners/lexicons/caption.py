@@ -1,0 +1,21 @@
+"""Photo captions and credits."""
+
+# A credit names the photographer or agency, usually after a keyword and a colon.
+CREDIT_KEYWORDS = {
+    "en": [r"photo(?:graph)?s?|image|picture|credit|illustration|graphic|video|pictured|(?:photo )?courtesy(?: of)?"],
+    "ru": [r"фото(?:графия)?|снимок|иллюстрация|кадр|источник фото"],
+    "uk": [r"фото(?:графія)?|знімок|ілюстрація|кадр|джерело фото"],
+    "de": [r"foto|bild|fotos|grafik|illustration|quelle"],
+    "fr": [r"photo|crédit(?: photo)?|illustration|image"],
+    "es": [r"foto(?:grafía)?|imagen|ilustración|crédito"],
+    "it": [r"foto|immagine|credito"],
+    "pl": [r"fot\.?|zdjęcie|ilustracja"],
+    "pt": [r"foto(?:grafia)?|imagem|crédito"],
+}
+
+# Agencies and stock libraries that end a credit line.
+AGENCIES = (
+    r"getty images|afp|reuters|ap photo|associated press|epa|dpa|imago|shutterstock|istock|"
+    r"alamy|picture alliance|keystone|ansa|efe|tass|тасс|риа новости|ria novosti|укрінформ|"
+    r"unsplash|pexels|wikimedia commons|pool"
+)

@@ -1,0 +1,13 @@
+"""Copyright and legal footers."""
+
+PHRASES = {
+    "en": [r"^©|^\(c\) ?\d{4}|^copyright\b|all rights reserved|\bterms of (?:use|service)\b.*\bprivacy\b"],
+    "ru": [r"^©|все права защищены|использование материалов[\w ,—-]* (?:разрешено|только|допускается)|^\d+\+$"],
+    "uk": [r"^©|усі права захищені|всі права захищені|використання матеріалів[\w ,—-]* (?:дозволено|лише|тільки)"],
+    "de": [r"^©|alle rechte vorbehalten"],
+    "fr": [r"^©|tous droits réservés"],
+    "es": [r"^©|todos los derechos reservados"],
+    "it": [r"^©|tutti i diritti riservati|p\. ?iva"],
+    "pl": [r"^©|wszelkie prawa zastrzeżone"],
+    "pt": [r"^©|todos os direitos reservados"],
+}

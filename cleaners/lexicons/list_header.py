@@ -1,0 +1,32 @@
+"""Headers that introduce a list of other articles ("Most read", "Главное за день")."""
+
+LABELS = {
+    "en": [
+        r"(?:the )?most (?:read|popular|viewed|shared|commented)(?: (?:in|on|this) [\w ]{1,20})?|trending(?: now)?|popular(?: now| stories| categories)?",
+        r"related(?: articles| stories| content| news| coverage| topics| posts)?|more (?:on|from|in|about) [\w' ]{1,40}|more (?:stories|news|articles|headlines)",
+        r"(?:editor'?s?|editors') (?:picks|choice)|recommended(?: for you| stories| articles| reading)?|you (?:may|might) (?:also )?like|top stories|latest(?: news| stories| articles| headlines)?",
+        r"(?:read|see) (?:next|more)|what to read next|in other news|don't miss|also (?:inside|in the news)|elsewhere|around the web|from (?:our|the) (?:network|partners)|partner news|sponsored stories",
+        r"more on this story|recent posts|related posts|categories|archives",
+    ],
+    "ru": [
+        r"читайте также|самое (?:читаемое|популярное|интересное)|главное(?: за (?:день|неделю))?|популярное|по теме|новости партн[её]ров",
+        r"другие новости|ещё (?:по теме|новости)|последние новости|рекомендуем|выбор редакции|лента новостей",
+    ],
+    "uk": [
+        r"читайте також|найпопулярніше|найчитаніше|головне(?: за (?:день|тиждень))?|популярне|за темою|новини партнерів",
+        r"інші новини|більше новин|останні новини|рекомендуємо|вибір редакції|стрічка новин",
+    ],
+    "de": [
+        r"meistgelesen(?:e artikel)?|am meisten gelesen|beliebt(?:este artikel)?|mehr zum thema|mehr aus [\w ]{1,30}|das könnte sie (?:auch )?interessieren",
+        r"weitere (?:artikel|nachrichten|meldungen)|top[- ]themen|neueste artikel|empfehlungen|auch interessant",
+    ],
+    "fr": [
+        r"les plus lus|(?:à )?lire aussi|dans la même rubrique|sur le même sujet|les plus populaires|à la une|nos (?:dernières|autres) actualités|vous aimerez aussi",
+    ],
+    "es": [
+        r"lo más (?:leído|visto|popular)|noticias relacionadas|te puede interesar|más noticias|también te puede interesar|últimas noticias|recomendados",
+    ],
+    "it": [r"i più letti|più lett[ie]|articoli correlati|potrebbe interessarti|ultime notizie|leggi anche"],
+    "pl": [r"najczęściej czytane|najpopularniejsze|powiązane artykuły|czytaj także|polecane"],
+    "pt": [r"mais lidas?|notícias relacionadas|veja também|últimas notícias|recomendados"],
+}

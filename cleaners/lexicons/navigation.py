@@ -1,0 +1,30 @@
+"""Menus, breadcrumbs, pagination and "back to top" links."""
+
+LABELS = {
+    "en": [
+        r"(?:☰ )?menu|search|home|sections?|back to top|skip to (?:main )?content|(?:main )?navigation|sign in|log in|log out|register|my account",
+        r"(?:previous|next|prev) (?:article|story|post|page)?|previous|next|older posts|newer posts|page \w+ of \w+",
+        r"read (?:full|the full|more)(?: article| story)?(?: on [\w. ]+)?|continue reading|read more|more|show more|load more|see all|view all",
+        r"about(?: us)?|contact(?: us)?|advertise(?: with us)?|careers|jobs|privacy(?: policy)?|terms(?: of (?:use|service))?|imprint|impressum|sitemap|rss|faq|help",
+        r"corrections(?: policy)?|cookie policy|accessibility|do not sell[\w ]*|subscriptions?|e ?edition|archives?",
+        r"contact your elected officials",
+    ],
+    "ru": [r"главная|меню|поиск|войти|выйти|регистрация|назад|вперёд|далее|наверх|предыдущая статья|следующая статья|все новости|о проекте|контакты|реклама на сайте"],
+    "uk": [r"головна|меню|пошук|увійти|вийти|реєстрація|назад|далі|нагору|попередня стаття|наступна стаття|усі новини|всі новини|про проєкт|контакти"],
+    "de": [r"startseite|menü|suche|suchen|anmelden|abmelden|zurück|weiter|nach oben|vorheriger artikel|nächster artikel|alle artikel|kontakt|impressum|datenschutz(?:erklärung)?|agb|mediadaten"],
+    "fr": [r"accueil|menu|rechercher|recherche|se connecter|retour|suivant|précédent|haut de page|article précédent|article suivant|mentions légales|plan du site|contact"],
+    "es": [r"inicio|portada|menú|buscar|búsqueda|iniciar sesión|volver|siguiente|anterior|volver arriba|artículo anterior|artículo siguiente|aviso legal|contacto"],
+    "it": [r"home|menu|cerca|accedi|indietro|avanti|torna su|articolo precedente|articolo successivo|contatti|note legali"],
+    "pl": [r"strona główna|menu|szukaj|zaloguj|wstecz|dalej|do góry|poprzedni artykuł|następny artykuł|kontakt|regulamin"],
+    "pt": [r"início|página inicial|menu|pesquisar|buscar|entrar|voltar|próximo|anterior|voltar ao topo|contato|contacto"],
+}
+
+# Lines that start like a breadcrumb trail or a pager.
+PHRASES = {
+    "en": [r"^(?:previous|next) (?:article|story|post)\s*[:›»>]", r"^(?:home|start|main)\s*[›»>/|]"],
+    "ru": [r"^(?:главная|новости)\s*[›»>/|]", r"^(?:предыдущая|следующая) (?:статья|новость)"],
+    "uk": [r"^(?:головна|новини)\s*[›»>/|]", r"^(?:попередня|наступна) (?:стаття|новина)"],
+    "de": [r"^(?:startseite|home)\s*[›»>/|]", r"^(?:vorheriger|nächster) artikel"],
+    "fr": [r"^(?:accueil|actualité)\s*[›»>/|]", r"^article (?:précédent|suivant)"],
+    "es": [r"^(?:inicio|portada)\s*[›»>/|]", r"^(?:artículo|noticia) (?:anterior|siguiente)"],
+}

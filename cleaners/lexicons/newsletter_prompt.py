@@ -1,0 +1,82 @@
+"""Newsletter, alert and messenger-channel sign-up prompts, with their fields and consent text."""
+
+LABELS = {
+    "en": [
+        r"(?:sign up|subscribe|join|register)(?: now| free| for free| here| today| for (?:our|the) newsletters?)?",
+        r"(?:your |work |enter (?:your )?)?e ?mail(?: address)?(?: here)?|email address|your email",
+        r"count me in|i'm in|yes please|get (?:the|our) newsletters?|newsletters?",
+        r"(?:sign up for|get|receive) (?:our|the) [\w' ]{0,40}(?:newsletter|briefing|digest|bulletin)",
+    ],
+    "ru": [
+        r"подписаться|подпишитесь|ваш e ?mail|ваш email|электронная почта|введите (?:ваш )?e ?mail|рассылка",
+    ],
+    "uk": [
+        r"підписатися|підпишіться|ваш e ?mail|ваш email|введіть (?:вашу )?електронну адресу|розсилка",
+    ],
+    "de": [
+        r"(?:jetzt )?(?:anmelden|abonnieren|registrieren)|newsletter(?: bestellen| abonnieren)?",
+        r"(?:ihre )?e ?mail ?adresse(?: eingeben)?|e ?mail",
+    ],
+    "fr": [r"(?:je m'inscris|s'inscrire|inscrivez-vous|je m'abonne à la newsletter)|(?:votre )?adresse e ?mail|(?:votre )?e ?mail|newsletter"],
+    "es": [
+        r"(?:quiero )?suscribirme|suscríbete|apúntate|regístrate|(?:tu )?correo electrónico|(?:tu )?email|boletín|newsletter",
+    ],
+    "it": [r"iscriviti|iscrivimi|(?:il tuo )?indirizzo e ?mail|la tua e ?mail|newsletter"],
+    "pl": [r"zapisz się|zapisuję się|(?:twój )?adres e ?mail|newsletter"],
+    "pt": [r"inscreva-se|inscrever|assine|(?:seu )?e ?mail|newsletter"],
+}
+
+PHRASES = {
+    "en": [
+        r"sign(?:ing)? up (?:for|to) (?:our|the|a) (?:free |daily |weekly )?[\w' ]{0,40}(?:newsletter|briefing|digest|emails?|alerts?)",
+        r"subscribe to (?:our|the) [\w' ]{0,30}(?:newsletter|briefing|digest|channel|alerts?)",
+        r"(?:in|to|straight to|delivered to) your inbox|in your mailbox",
+        r"by (?:signing up|subscribing|clicking|entering your email)[, ]|you (?:can|may) (?:opt out|unsubscribe)",
+        r"unsubscribe (?:at any time|with one click|anytime)|we(?:'ll| will) never share your (?:email|address)",
+        r"(?:follow|join) (?:us|our channel) on (?:telegram|whatsapp|viber|signal)|our (?:telegram|whatsapp) channel",
+        r"get (?:the|our) [\w' ]{0,30}(?:newsletter|briefing|digest)\b",
+        r"(?:subscribers|you) (?:agree|consent) to (?:the|our|receive)",
+    ],
+    "ru": [
+        r"подпи(?:шитесь|сывайтесь) на (?:наш\w* )?(?:рассылк|канал|телеграм|«)",
+        r"(?:в|на) ваш\w* (?:почт|ящик)\w*|согласие на обработку персональных данных",
+        r"нажимая (?:кнопку|«)|наш\w* (?:telegram|телеграм)[-‑ ]канал\w*",
+    ],
+    "uk": [
+        r"підпи(?:шіться|суйтеся) на (?:наш\w* )?(?:розсилк|канал|телеграм|«)",
+        r"у вашій (?:скриньці|пошті)|на вашу (?:пошту|скриньку)|згоду на обробку персональних даних",
+        r"наш\w* (?:telegram|телеграм)[-‑ ]канал\w*",
+    ],
+    "de": [
+        r"(?:kostenlos|gratis) (?:per|als|im) (?:e-mail|newsletter)|newsletter (?:abonnieren|bestellen)",
+        r"mit der anmeldung (?:stimmen|akzeptieren)|abmeldung ist jederzeit|in ihr(?:em)? postfach",
+        r"melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter",
+    ],
+    "fr": [
+        r"dans votre boîte (?:mail|e-mail|aux lettres)|en vous inscrivant|inscrivez-vous à (?:notre|la) (?:newsletter|lettre)",
+        r"recevez (?:gratuitement |chaque )?[\w' ]{0,30}(?:newsletter|lettre)|vous pouvez vous désinscrire",
+    ],
+    "es": [
+        r"recibe (?:gratis |gratuitamente |cada )?[\w' ]{0,40}(?:boletín|newsletter)|suscríbete (?:a|al) (?:nuestro )?(?:boletín|newsletter|canal)",
+        r"en tu (?:correo|bandeja)|al suscribirte|puedes darte de baja",
+    ],
+    "it": [r"iscriviti alla (?:nostra )?newsletter|nella tua (?:casella|email)|iscrivendoti"],
+    "pl": [r"zapisz się na (?:nasz )?newsletter|na twoją skrzynkę|zapisując się"],
+    "pt": [r"assine (?:a nossa|nossa) newsletter|na sua caixa de (?:entrada|e-mail)|ao se inscrever"],
+}
+
+# Frequencies and delivery promises: what a newsletter blurb says about itself.
+WEAK = {
+    "en": [
+        r"\bevery (?:weekday|morning|evening|friday|monday|tuesday|wednesday|thursday|saturday|sunday|week)\b(?! (?:at|from) (?:the )?(?:city|council))",
+        r"\bin (?:five|5|ten|10|three|3) minutes\b|\bdaily (?:briefing|digest)\b|\bweekly (?:newsletter|digest)\b",
+    ],
+    "ru": [r"каждый (?:будний день|понедельник|вторник|четверг|пятницу)|каждую (?:неделю|пятницу|среду)"],
+    "uk": [r"щоп'ятниці|щопонеділка|щоранку|щотижня|кожного (?:ранку|тижня)"],
+    "de": [r"jeden (?:morgen|donnerstag|freitag|montag|dienstag|mittwoch|samstag|sonntag)|wöchentlich"],
+    "fr": [r"chaque (?:vendredi|lundi|mardi|mercredi|jeudi|samedi|dimanche|matin|semaine)"],
+    "es": [r"cada (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|semana)"],
+    "it": [r"ogni (?:lunedì|venerdì|mattina|settimana)"],
+    "pl": [r"w każd[ąy] (?:piątek|poniedziałek|środę|tydzień)|co tydzień"],
+    "pt": [r"toda (?:segunda|sexta|semana|manhã)"],
+}

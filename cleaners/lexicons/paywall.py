@@ -1,0 +1,43 @@
+"""Paywall, metering and login prompts."""
+
+LABELS = {
+    "en": [
+        r"subscribe(?: now| today| to (?:continue|read))?|(?:log|sign) ?in(?: to (?:continue|read))?",
+        r"already (?:a )?(?:subscriber|member)s?(?: (?:log|sign) ?in)?|print subscribers?(?: activate[\w ]*)?",
+        r"subscribers? only|for subscribers|premium|exclusive for subscribers|unlimited access",
+        r"cancel any ?time[\w ]*|(?:start|begin) (?:your )?free trial",
+    ],
+    "ru": [r"оформить подписку|только для подписчиков|войти|уже подписаны[\w ]*"],
+    "uk": [r"оформити передплату|лише для передплатників|увійти|вже передплатник[\w ]*"],
+    "de": [r"(?:h )?exklusiv für abonnenten|jetzt abonnieren|abo abschließen|bereits abonnent[\w ]*|einloggen|anmelden"],
+    "fr": [r"je m'abonne|abonnez-vous|réservé aux abonnés|déjà abonné(?: se connecter)?|se connecter"],
+    "es": [r"suscríbete|hazte suscriptor|solo para suscriptores|ya soy suscriptor|iniciar sesión|inicia sesión"],
+    "it": [r"abbonati|riservato agli abbonati|sei già abbonato[\w ]*|accedi"],
+    "pl": [r"wykup (?:dostęp|subskrypcję)|tylko dla subskrybentów|zaloguj się"],
+    "pt": [r"assine já|exclusivo para assinantes|já é assinante[\w ]*|entrar"],
+}
+
+PHRASES = {
+    "en": [
+        r"(?:you've|you have) (?:reached|read|used) (?:your|all your|\d+ of your)[\w ]{0,20} (?:free )?(?:articles?|stories|limit)",
+        r"(?:you have|you've got) \d+ free (?:articles?|stories)",
+        r"free (?:articles?|stories) (?:remaining|left)|unlimited (?:digital )?access|subscribe for unlimited",
+        r"(?:this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers|members))",
+        r"billed \$?\d|per (?:week|month) after|introductory (?:offer|period|rate)",
+    ],
+    "ru": [r"(?:остал\w+|доступн\w+) \d+ бесплатн\w+|полный доступ|материал доступен только"],
+    "uk": [r"(?:залишил\w+|доступн\w+) \d+ безкоштовн\w+|повний доступ|матеріал доступний лише"],
+    "de": [r"weiterlesen mit|exklusiv für abonnenten|zugang zu allen artikeln|im ersten monat"],
+    "fr": [r"il vous reste \d+ ?% de cet article|la suite est réservée|sans engagement|essai gratuit"],
+    "es": [r"has (?:alcanzado|agotado) (?:el límite|tus artículos)|acceso ilimitado|sin permanencia"],
+    "it": [r"hai (?:raggiunto|esaurito)|accesso illimitato|articoli gratuiti"],
+    "pl": [r"nieograniczony dostęp|darmowe artykuły"],
+    "pt": [r"acesso ilimitado|atingiu o limite"],
+}
+
+WEAK = {
+    "en": [r"\bsubscri(?:be|ption|ber)s?\b.*\b(?:access|trial|\$\d|month|week)\b|^✓|^✔"],
+    "fr": [r"\babonn\w+\b.*\b(?:€|mois|accès)\b"],
+    "es": [r"\bsuscri\w+\b.*\b(?:€|mes|acceso)\b"],
+    "de": [r"\babo\w*\b.*\b(?:€|monat|zugang)\b"],
+}

@@ -1,0 +1,26 @@
+"""The publisher promoting itself: its app, its channels, its other products."""
+
+LABELS = {
+    "en": [r"app store(?: google play)?|google play|download (?:the|our) app|get the app"],
+    "ru": [r"скачать приложение|app store|google play"],
+    "uk": [r"завантажити застосунок|app store|google play"],
+    "de": [r"app herunterladen|jetzt die app laden"],
+    "fr": [r"télécharger l'application"],
+    "es": [r"descarga(?:r)? la app"],
+}
+
+PHRASES = {
+    "en": [
+        r"download (?:the|our) [\w' -]{0,40}app|(?:our|the) app for (?:iphone|ios|android)",
+        r"(?:follow|find) us on (?:facebook|twitter|instagram|telegram|x|youtube|tiktok)",
+        r"tired of (?:biased|fake) news|is truthful,? factual news",
+    ],
+    "ru": [r"(?:в|на) наш\w* (?:telegram|телеграм|youtube|vk)[-‑ ]?канал\w*|скачайте (?:наше )?приложение|подписывайтесь!?$"],
+    "uk": [r"(?:у|в) наш\w* (?:telegram|телеграм)[-‑ ]?канал\w*|завантажте (?:наш )?застосунок"],
+    "de": [r"laden sie (?:unsere|die) [\w-]*app|folgen sie uns auf"],
+    "fr": [r"téléchargez l'application|suivez-nous sur"],
+    "es": [r"descarga (?:nuestra|la) app|síguenos en"],
+    "it": [r"scarica (?:la nostra )?app|seguici su"],
+    "pl": [r"pobierz (?:naszą )?aplikację|obserwuj nas na"],
+    "pt": [r"baixe (?:o nosso )?app|siga-nos no"],
+}

@@ -1,0 +1,27 @@
+"""Share bars, share counters and follow-us links."""
+
+_NETWORKS = (
+    r"facebook|twitter|x|linkedin|whatsapp|telegram|viber|reddit|pinterest|email|e mail|mail|"
+    r"messenger|vk|vkontakte|ok|odnoklassniki|xing|threads|bluesky|mastodon|flipboard|print|"
+    r"copy link|copy|f|in|tumblr|pocket|sms|sina weibo|wechat|line|skype"
+)
+
+LABELS = {
+    "en": [
+        rf"(?:share|post|tweet|email|print|save|gift article|copy link|send)(?: (?:on|via|by|to|this|the) [\w ]{{0,20}})?(?: (?:{_NETWORKS}|story|article|page))*",
+        rf"(?:{_NETWORKS})(?: (?:{_NETWORKS}))+",
+        r"share this(?: story| article| page)?|shares?|send by email|follow us(?: on [\w ]+)?",
+    ],
+    "ru": [rf"поделиться(?: (?:в|на) [\w ]+)?|(?:{_NETWORKS}) (?:поделиться)|скопировать ссылку|отправить"],
+    "uk": [r"поділитися(?: (?:в|у|на) [\w ]+)?|скопіювати посилання|надіслати"],
+    "de": [r"teilen(?: auf [\w ]+)?|(?:link )?kopieren|per e ?mail (?:teilen|senden)|drucken|weiterempfehlen|merken"],
+    "fr": [r"partager(?: sur [\w ]+)?|copier le lien|envoyer par e ?mail|imprimer"],
+    "es": [r"compartir(?: en [\w ]+)?|copiar enlace|enviar por (?:correo|e ?mail)|imprimir"],
+    "it": [r"condividi(?: su [\w ]+)?|copia link|stampa"],
+    "pl": [r"udostępnij(?: na [\w ]+)?|kopiuj link|drukuj"],
+    "pt": [r"compartilh(?:e|ar)(?: no [\w ]+)?|partilhar|copiar link|imprimir"],
+}
+
+PHRASES = {
+    "en": [r"^share (?:on|via) \w+(?: · share (?:on|via) \w+)+"],
+}

@@ -1,0 +1,22 @@
+"""Audio and video players, reading-time badges, tickers and live-score strips."""
+
+LABELS = {
+    "en": [
+        r"(?:listen to|play|hear) (?:this )?(?:article|story|audio|podcast|the article)(?: min(?:utes?)?)?",
+        r"(?:audio|voiced|narrated|read) by [\w ]{2,30}|(?:min|minutes?) (?:read|listen)|reading time(?: min(?:utes?)?)?",
+        r"watch(?: video| now| live)?|play video|video|live|live scores?[\w ]*|loading|advertisement video",
+        r"spot img|image|photo gallery|gallery|view gallery|open gallery|enlarge|zoom",
+    ],
+    "ru": [r"(?:слушать|прослушать) (?:статью|новость|материал)(?: мин)?|время чтения(?: мин)?|смотреть видео|видео|загрузка"],
+    "uk": [r"(?:слухати|прослухати) (?:статтю|новину|матеріал)(?: хв)?|час читання(?: хв)?|дивитися відео|відео"],
+    "de": [r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min)?|vorlesen|video abspielen|video|bildergalerie"],
+    "fr": [r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min)?|lecture min|vidéo|voir la vidéo"],
+    "es": [r"escuchar (?:la noticia|el artículo|esta noticia)(?: min)?|tiempo de lectura(?: min)?|min de lectura|ver vídeo|vídeo"],
+    "it": [r"ascolta (?:l'articolo|la notizia)(?: min)?|tempo di lettura(?: min)?|guarda il video|video"],
+    "pl": [r"posłuchaj (?:artykułu)?(?: min)?|czas czytania(?: min)?|wideo|zobacz wideo"],
+    "pt": [r"ouvir (?:a notícia|o artigo)(?: min)?|tempo de leitura(?: min)?|vídeo"],
+}
+
+PHRASES = {
+    "en": [r"^(?:live scores?|scores?|ticker|markets?)\s*[▸►:|]", r"^▶\s*listen\b"],
+}

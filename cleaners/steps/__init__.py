@@ -1,0 +1,50 @@
+"""The cleaning steps, in the order they run.
+
+Adding or reordering a step is a one-line change to `DEFAULT_STEPS`. Cheap, precise line
+rules run first; zones next (they need neighbours); structure last, because it reads what the
+others left.
+"""
+
+from cleaners.steps.base import Step, run_steps
+from cleaners.steps.duplicates import DuplicateLead
+from cleaners.steps.lines import (
+    Advertisements,
+    Captions,
+    LineCueStep,
+    LoneLinks,
+    Menus,
+    NoLetters,
+    RelatedLinks,
+    Tags,
+)
+from cleaners.steps.lists import CommentThreads, HeadlineBlurbPairs, ListHeaders
+from cleaners.steps.structure import ArticleSpan
+from cleaners.steps.zones import COOKIE_NOTICE, DONATION_APPEAL, NEWSLETTER_PROMPT, PAYWALL
+
+DEFAULT_STEPS: list[Step] = [
+    COOKIE_NOTICE,
+    PAYWALL,
+    NEWSLETTER_PROMPT,
+    DONATION_APPEAL,
+    NoLetters(),
+    LoneLinks(),
+    CommentThreads(),
+    LineCueStep("social_share"),
+    LineCueStep("widget"),
+    Advertisements(),
+    LineCueStep("publisher_promo", phrase_max_words=40),
+    RelatedLinks(),
+    ListHeaders(),
+    HeadlineBlurbPairs(),
+    Tags(),
+    Captions(),
+    LineCueStep("author_bio", phrase_max_words=60),
+    Menus(),
+    LineCueStep("navigation"),
+    LineCueStep("page_furniture"),
+    LineCueStep("legal", phrase_max_words=40),
+    DuplicateLead(),
+    ArticleSpan(),
+]
+
+__all__ = ["DEFAULT_STEPS", "Step", "run_steps"]

@@ -1,0 +1,67 @@
+"""The one shape every cleaning step shares, and helpers for reading a document.
+
+A step is any object with a `name` and a `find(doc)` method that returns the blocks it
+removes, each as a `Removal` carrying the kind of boilerplate and the rule that fired. Steps
+never mutate the document: `run_steps` applies their removals in order, so each step sees the
+blocks its predecessors left, and the full list of removals is the audit trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol
+
+from cleaners.features import BlockFeatures, document_features
+from cleaners.model import Document, Removal
+
+BOUNDARIES = "boundaries"
+
+
+class Step(Protocol):
+    name: str
+
+    def find(self, doc: Document) -> list[Removal]: ...
+
+
+def removal(doc: Document, position: int, kind: str, rule: str) -> Removal:
+    return Removal(position=position, kind=kind, rule=rule, text=doc.blocks[position].text)
+
+
+def kept_positions(doc: Document) -> list[int]:
+    return [b.position for b in doc.blocks if b.position in doc.kept]
+
+
+def features(doc: Document) -> list[BlockFeatures]:
+    return document_features(doc)
+
+
+def mark_boundary(doc: Document, position: int) -> None:
+    """Record that the article's main run of prose cannot continue across this block."""
+    boundaries = doc.hints.setdefault(BOUNDARIES, set())
+    assert isinstance(boundaries, set)
+    boundaries.add(position)
+
+
+def boundaries(doc: Document) -> set[int]:
+    found = doc.hints.get(BOUNDARIES, set())
+    assert isinstance(found, set)
+    return found
+
+
+def neighbours(kept: list[int], index: int, step: int) -> Iterator[int]:
+    """Kept positions walking away from `kept[index]` in direction `step` (+1 or -1)."""
+    i = index + step
+    while 0 <= i < len(kept):
+        yield kept[i]
+        i += step
+
+
+def run_steps(doc: Document, steps: list[Step]) -> list[Removal]:
+    """Apply the steps in order; return every removal, in the order the steps made them."""
+    removed: list[Removal] = []
+    for step in steps:
+        for item in step.find(doc):
+            if item.position in doc.kept:
+                doc.kept.discard(item.position)
+                removed.append(item)
+    return removed

@@ -1,0 +1,253 @@
+"""Steps that judge one block at a time: buttons, labels, menus, credits, links, ads.
+
+These are the cheap, high-precision removals: a line that *is* a share bar, a menu, a photo
+credit or an "Advertisement" label says so by its words or its shape, wherever it sits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from cleaners.features import BlockFeatures
+from cleaners.lexicons import lexicon
+from cleaners.lexicons import caption as caption_lexicon
+from cleaners.lexicons import related_link as related_lexicon
+from cleaners.lexicons import tags as tags_lexicon
+from cleaners.model import Document, Removal
+from cleaners.steps.base import features, kept_positions, removal
+from cleaners.steps.zones import SEGMENT_SPLIT_RE, all_segments_match, unquoted
+from cleaners.text import has_letters
+
+MENU_MIN_SEGMENTS = 3
+MENU_SEGMENT_MAX_WORDS = 4
+BREADCRUMB_RE = re.compile(r"\s[›»>/]\s|\s›|›\s")
+CAPTION_MAX_WORDS = 60
+CREDIT_TAIL_CHARS = 70
+AD_COPY_MAX_BLOCKS = 3
+AD_COPY_MAX_WORDS = 30
+
+
+def _alternation(groups: dict[str, list[str]]) -> str:
+    return "|".join(f"(?:{p})" for plist in groups.values() for p in plist)
+
+
+@dataclass(frozen=True, slots=True)
+class LineCueStep:
+    """Remove short lines that are a known label of `kind`, or carry one of its phrases."""
+
+    kind: str
+    phrase_max_words: int | None = 12
+
+    @property
+    def name(self) -> str:
+        return self.kind
+
+    def find(self, doc: Document) -> list[Removal]:
+        lex = lexicon(self.kind)
+        feats = features(doc)
+        removed = []
+        for position in kept_positions(doc):
+            feat = feats[position]
+            text = doc.blocks[position].text
+            if feat.label and (
+                lex.label(feat.label) or all_segments_match(text, lex, context=False)
+            ):
+                removed.append(removal(doc, position, self.kind, "label"))
+            elif (
+                lex.phrases
+                and (self.phrase_max_words is None or feat.n_words <= self.phrase_max_words)
+                and lex.phrase(unquoted(feat.lower))
+            ):
+                removed.append(removal(doc, position, self.kind, "phrase"))
+        return removed
+
+
+@dataclass(frozen=True, slots=True)
+class NoLetters:
+    """Lines with no letters at all: counters, timestamps, amounts, dividers, icons."""
+
+    name: str = "no_letters"
+
+    def find(self, doc: Document) -> list[Removal]:
+        return [
+            removal(doc, p, "page_furniture", "no_letters")
+            for p in kept_positions(doc)
+            if not has_letters(doc.blocks[p].text)
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class LoneLinks:
+    """A line that is only a URL, a domain, an e-mail address or a handle."""
+
+    name: str = "lone_links"
+
+    def find(self, doc: Document) -> list[Removal]:
+        feats = features(doc)
+        return [removal(doc, p, "link", "link_only") for p in kept_positions(doc) if feats[p].link_only]
+
+
+@dataclass(frozen=True, slots=True)
+class Menus:
+    """Menus and breadcrumbs: several very short segments between separators."""
+
+    name: str = "menus"
+
+    def find(self, doc: Document) -> list[Removal]:
+        feats = features(doc)
+        removed = []
+        for position in kept_positions(doc):
+            rule = self._rule(doc.blocks[position].text, feats[position])
+            if rule:
+                removed.append(removal(doc, position, "navigation", rule))
+        return removed
+
+    @staticmethod
+    def _rule(text: str, feat: BlockFeatures) -> str | None:
+        if feat.separators == 0 or feat.n_words > 40:
+            return None
+        segments = [s for s in SEGMENT_SPLIT_RE.split(text) if s.strip()]
+        short = all(len(s.split()) <= MENU_SEGMENT_MAX_WORDS for s in segments)
+        if len(segments) >= MENU_MIN_SEGMENTS and short and not feat.ends_sentence:
+            return "menu"
+        crumbs = [s for s in BREADCRUMB_RE.split(text) if s.strip()]
+        if len(crumbs) >= 2 and all(len(s.split()) <= MENU_SEGMENT_MAX_WORDS for s in crumbs):
+            return "breadcrumb"
+        return None
+
+
+@cache
+def _related_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    strong = _alternation(
+        {k: [p for p in v if "opinion" not in p] for k, v in related_lexicon.PREFIXES.items()}
+    )
+    return (
+        re.compile(rf"^(?:{strong})\s*(?:[:：—–»›>-]|\.\.\.|…)\s*\S", re.I),
+        re.compile(r"^(?:opinion|analysis|watch|inside|previously|more)\s*[:：—–]\s*\S", re.I),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLinks:
+    """"Read also: <another headline>" lines, wherever they sit in the article."""
+
+    name: str = "related_links"
+
+    def find(self, doc: Document) -> list[Removal]:
+        strong, weak = _related_re()
+        feats = features(doc)
+        removed = []
+        for position in kept_positions(doc):
+            text = doc.blocks[position].text.lstrip("→►▸•*- ")
+            feat = feats[position]
+            if feat.n_words > 40:
+                continue
+            if strong.match(text) or (
+                weak.match(text) and not feat.ends_sentence and feat.n_words <= 20
+            ):
+                removed.append(removal(doc, position, "unrelated_headline", "related_link"))
+        return removed
+
+
+@cache
+def _tags_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alternation(tags_lexicon.PREFIXES)})\s*[:：]\s*\S", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Tags:
+    """"Tags: a, b, c" and "Topics: x · y" lines."""
+
+    name: str = "tags"
+
+    def find(self, doc: Document) -> list[Removal]:
+        pattern = _tags_re()
+        feats = features(doc)
+        return [
+            removal(doc, p, "tags", "tag_prefix")
+            for p in kept_positions(doc)
+            if feats[p].n_words <= 40 and pattern.match(doc.blocks[p].text)
+        ]
+
+
+@cache
+def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    keywords = _alternation(caption_lexicon.CREDIT_KEYWORDS)
+    keyword_credit = re.compile(
+        rf"(?:^|[\s(|·•.,;—–-])(?:©\s*)?(?:{keywords})\s*(?::|©|/|by\b|—|–)", re.I
+    )
+    agency = re.compile(rf"(?:/|\(|\s|^)(?:{caption_lexicon.AGENCIES})\)?\.?\s*$", re.I)
+    # "Ray Odum / Courier", "(Martin Lobo for the Observer)", "© Lucie Carré"
+    name_credit = re.compile(
+        r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'.-]+ ){1,3}?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'.-]+ ?/ ?[«\"“]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w»\"”' .-]*$"
+        r"|\((?:[\w'.-]+ ){1,4}for (?:the )?[\w'. -]+\)$|©\s*[\w'.-]+(?: [\w'.-]+){0,3}$"
+    )
+    return keyword_credit, agency, name_credit
+
+
+def is_credit(text: str) -> bool:
+    """True if the text carries a photo credit near its start or end."""
+    keyword_credit, agency, name_credit = _credit_res()
+    match = keyword_credit.search(text)
+    if match and (match.start() <= 3 or match.start() >= len(text) - CREDIT_TAIL_CHARS):
+        return True
+    return bool(agency.search(text) or name_credit.search(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Captions:
+    """Photo captions: a credit line, a caption ending in a credit, or the line just above a
+    standalone credit ("Conservator repairs a sampler." / "Photo: Martin Lobo")."""
+
+    name: str = "captions"
+
+    def find(self, doc: Document) -> list[Removal]:
+        feats = features(doc)
+        kept = kept_positions(doc)
+        removed: dict[int, Removal] = {}
+        for i, position in enumerate(kept):
+            feat = feats[position]
+            block = doc.blocks[position]
+            if feat.n_words > CAPTION_MAX_WORDS or not is_credit(block.text):
+                continue
+            removed[position] = removal(doc, position, "caption", "credit")
+            if feat.n_words <= 8 and i > 0 and block.gap_before == 0:
+                above = kept[i - 1]
+                if feats[above].n_words <= 30 and feats[above].sentences <= 2:
+                    removed.setdefault(above, removal(doc, above, "caption", "above_credit"))
+        return sorted(removed.values(), key=lambda r: r.position)
+
+
+@dataclass(frozen=True, slots=True)
+class Advertisements:
+    """An "Advertisement" label and the few lines of ad copy right after it."""
+
+    name: str = "advertisements"
+
+    def find(self, doc: Document) -> list[Removal]:
+        lex = lexicon("advertisement")
+        feats = features(doc)
+        kept = kept_positions(doc)
+        removed = []
+        i = 0
+        while i < len(kept):
+            feat = feats[kept[i]]
+            if not (feat.label and lex.label(feat.label)):
+                i += 1
+                continue
+            removed.append(removal(doc, kept[i], "advertisement", "label"))
+            i += 1
+            for _ in range(AD_COPY_MAX_BLOCKS):
+                if i >= len(kept) or not self._is_ad_copy(feats[kept[i]], lex):
+                    break
+                removed.append(removal(doc, kept[i], "advertisement", "ad_copy"))
+                i += 1
+        return removed
+
+    @staticmethod
+    def _is_ad_copy(feat: BlockFeatures, lex) -> bool:  # noqa: ANN001
+        if feat.n_words > AD_COPY_MAX_WORDS:
+            return False
+        return lex.weak_hit(feat.lower) or (feat.upper_ratio > 0.6 and feat.n_words >= 3)

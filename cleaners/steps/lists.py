@@ -1,0 +1,165 @@
+"""Lists of other articles and comment threads.
+
+Headline lists are recognised by shape, not by words: a run of headline-shaped lines (a few
+words, no final full stop), possibly each followed by a one-sentence blurb, introduced by a
+header such as "Most read" or "Главное за день". A body list looks similar but follows an
+introduction ending in a colon, which is how we keep "The pricing announced Tuesday:" and its
+bullet points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cleaners.features import BlockFeatures
+from cleaners.lexicons import lexicon
+from cleaners.model import Document, Removal
+from cleaners.steps.base import features, kept_positions, mark_boundary, removal
+
+BLURB_MAX_CHARS = 320
+BLURB_MAX_SENTENCES = 2
+MIN_PAIRS = 2
+
+RELATIVE_TIME_RE = re.compile(
+    r"\b\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?|weeks?|months?) ago\b"
+    r"|\b(?:vor|hace|il y a|há)\s\d+\s?\w+"
+    r"|\b\d+\s(?:минут\w*|час\w*|дн\w*|недел\w*|хвилин\w*|годин\w*|тижн\w*)\s(?:назад|тому)\b"
+    r"|\b(?:yesterday|today|вчера|сегодня|вчора|сьогодні|gestern|heute|hier|ayer|hoy)\s(?:at\s|в\s|о\s|um\s|à\s|a las\s)?\d{1,2}[:.]\d\d"
+    r"|[·|—–-]\s\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?$"
+    r"|\s[—–-]\s\w+\.? \d{1,2}, \d{4} at \d{1,2}:\d\d",
+    re.IGNORECASE,
+)
+COMMENT_META_MAX_WORDS = 10
+
+
+def is_headline(feat: BlockFeatures, text: str) -> bool:
+    """Headline shape: 3+ words, no closing sentence punctuation, starts with a capital."""
+    stripped = text.lstrip("0123456789.)•–—-* «\"“")
+    return (
+        feat.title_like
+        and feat.n_words >= 2
+        and not text.rstrip().endswith(":")
+        and bool(stripped)
+        and (stripped[0].isupper() or stripped[0].isdigit())
+    )
+
+
+def is_blurb(feat: BlockFeatures) -> bool:
+    return (
+        feat.ends_sentence
+        and feat.n_chars <= BLURB_MAX_CHARS
+        and feat.sentences <= BLURB_MAX_SENTENCES
+    )
+
+
+def headline_run(doc: Document, kept: list[int], start: int) -> list[int]:
+    """Positions of the headline list starting at kept[start] (headlines and their blurbs)."""
+    feats = features(doc)
+    run: list[int] = []
+    i = start
+    while i < len(kept):
+        position = kept[i]
+        if is_headline(feats[position], doc.blocks[position].text):
+            run.append(position)
+            i += 1
+            if i < len(kept) and is_blurb(feats[kept[i]]) and not is_headline(
+                feats[kept[i]], doc.blocks[kept[i]].text
+            ):
+                run.append(kept[i])
+                i += 1
+            continue
+        break
+    return run
+
+
+@dataclass(frozen=True, slots=True)
+class ListHeaders:
+    """"Most read", "More from Local", "Читайте также": the header and the list under it."""
+
+    name: str = "list_headers"
+
+    def find(self, doc: Document) -> list[Removal]:
+        lex = lexicon("list_header")
+        feats = features(doc)
+        kept = kept_positions(doc)
+        removed = []
+        for i, position in enumerate(kept):
+            feat = feats[position]
+            if not (feat.label and not feat.ends_sentence and lex.label(feat.label)):
+                continue
+            mark_boundary(doc, position)
+            removed.append(removal(doc, position, "navigation", "list_header"))
+            removed.extend(
+                removal(doc, p, "unrelated_headline", "listed_under_header")
+                for p in headline_run(doc, kept, i + 1)
+            )
+        return removed
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineBlurbPairs:
+    """Two or more headline + one-sentence blurb pairs in a row: a teaser list."""
+
+    name: str = "headline_blurb_pairs"
+
+    def find(self, doc: Document) -> list[Removal]:
+        feats = features(doc)
+        kept = kept_positions(doc)
+        removed = []
+        i = 0
+        while i < len(kept) - 1:
+            pairs = self._pairs_from(doc, feats, kept, i)
+            if pairs >= MIN_PAIRS:
+                run = kept[i : i + 2 * pairs]
+                mark_boundary(doc, run[0])
+                removed.extend(removal(doc, p, "unrelated_headline", "headline_blurb") for p in run)
+                i += 2 * pairs
+            else:
+                i += 1
+        return removed
+
+    @staticmethod
+    def _pairs_from(doc: Document, feats: list[BlockFeatures], kept: list[int], i: int) -> int:
+        pairs = 0
+        while i + 1 < len(kept):
+            head, blurb = kept[i], kept[i + 1]
+            if i > 0 and doc.blocks[kept[i - 1]].text.rstrip().endswith(":") and pairs == 0:
+                return 0  # a list introduced by the article itself
+            if not (
+                is_headline(feats[head], doc.blocks[head].text)
+                and is_blurb(feats[blurb])
+                and not feats[blurb].list_item
+                and not feats[head].list_item
+            ):
+                break
+            pairs += 1
+            i += 2
+        return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class CommentThreads:
+    """Comment headers ("14 Comments"), comment meta lines ("PrairieMom58 — June 3, 2025 at
+    9:14 am", "Rosa M. hace 5 horas") and reply/like buttons. The comments' own text is
+    removed by the article span, because nothing of the article follows a comment header."""
+
+    name: str = "comments"
+
+    def find(self, doc: Document) -> list[Removal]:
+        lex = lexicon("comments")
+        feats = features(doc)
+        removed = []
+        for position in kept_positions(doc):
+            feat = feats[position]
+            text = doc.blocks[position].text
+            if feat.label and lex.label(feat.label):
+                removed.append(removal(doc, position, "comments", "label"))
+                if feat.n_words <= 4:
+                    mark_boundary(doc, position)
+            elif lex.phrase(feat.lower) and feat.n_words <= 25:
+                removed.append(removal(doc, position, "comments", "phrase"))
+                mark_boundary(doc, position)
+            elif feat.n_words <= COMMENT_META_MAX_WORDS and RELATIVE_TIME_RE.search(text):
+                removed.append(removal(doc, position, "comments", "comment_meta"))
+        return removed

@@ -1,0 +1,253 @@
+"""Where the article is: its main run of prose, its title, its byline and dateline.
+
+The article is one dense run of prose. We link prose blocks into clusters (a cluster ends at a
+boundary such as a comment header or a "Most read" list, or after a long stretch of short
+lines), keep the cluster with the most prose, and remove everything before its title and
+after its end. Short lines *inside* the cluster (subheadings, bullet points, "He declined to
+comment.") stay: position, not shape, decides for them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cleaners.features import BlockClass, BlockFeatures
+from cleaners.metadata import find_date, is_dateline, is_role_line, parse_byline
+from cleaners.model import Document, Removal
+from cleaners.steps.base import boundaries, features, kept_positions, removal
+
+MAX_GAP_BLOCKS = 8
+MIN_FALLBACK_CHARS = 150
+HEADER_LOOKBACK = 10
+TITLE_MIN_WORDS = 2
+TITLE_MAX_WORDS = 30
+DEK_MIN_WORDS = 10
+
+
+@dataclass(slots=True)
+class Cluster:
+    positions: list[int] = field(default_factory=list)
+    chars: int = 0
+
+    @property
+    def first(self) -> int:
+        return self.positions[0]
+
+    @property
+    def last(self) -> int:
+        return self.positions[-1]
+
+
+def build_clusters(
+    kept: list[int], feats: list[BlockFeatures], walls: set[int], seeds: set[BlockClass]
+) -> list[Cluster]:
+    """Group seed blocks whose gaps hold no boundary and few short kept blocks."""
+    clusters: list[Cluster] = []
+    current: Cluster | None = None
+    gap = 0
+    for position in kept:
+        feat = feats[position]
+        if feat.klass in seeds:
+            wall = current is not None and any(current.last < w < position for w in walls)
+            if current is None or wall or gap > MAX_GAP_BLOCKS:
+                current = Cluster()
+                clusters.append(current)
+            current.positions.append(position)
+            current.chars += feat.n_chars
+            gap = 0
+        elif feat.klass is not BlockClass.NEAR_GOOD:
+            gap += 1
+    return clusters
+
+
+def main_cluster(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Cluster | None:
+    walls = boundaries(doc)
+    clusters = build_clusters(kept, feats, walls, {BlockClass.GOOD})
+    if clusters:
+        return max(clusters, key=lambda c: c.chars)
+    fallback = build_clusters(kept, feats, walls, {BlockClass.GOOD, BlockClass.NEAR_GOOD})
+    best = max(fallback, key=lambda c: c.chars, default=None)
+    return best if best and best.chars >= MIN_FALLBACK_CHARS else None
+
+
+def is_sentence_like(feat: BlockFeatures) -> bool:
+    return feat.ends_sentence and feat.klass is not BlockClass.BAD
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    positions: tuple[int, ...]
+    text: str
+
+
+class ArticleSpan:
+    """Keep the main run of prose and its header; remove everything around it."""
+
+    name = "article_span"
+
+    def find(self, doc: Document) -> list[Removal]:
+        feats = features(doc)
+        kept = kept_positions(doc)
+        cluster = main_cluster(doc, kept, feats)
+        if cluster is None:
+            return [self._outside(doc, p, feats[p], before=True) for p in kept]
+        end = self._extend_end(doc, kept, feats, cluster.last)
+        start = cluster.first
+        title = find_title(doc, kept, feats, start)
+        removed: list[Removal] = []
+        header_start = title.positions[0] if title else start
+        if title:
+            doc.metadata.title = doc.metadata.title or title.text
+            removed.extend(removal(doc, p, "title", "extracted") for p in title.positions)
+        removed.extend(self._header(doc, kept, feats, title, start))
+        for position in kept:
+            if position < header_start:
+                removed.append(self._outside(doc, position, feats[position], before=True))
+            elif position > end:
+                removed.append(self._outside(doc, position, feats[position], before=False))
+        return removed
+
+    @staticmethod
+    def _extend_end(doc: Document, kept: list[int], feats: list[BlockFeatures], last: int) -> int:
+        """Take in the short closing lines ("He declined to comment.") after the last prose."""
+        walls = boundaries(doc)
+        end = last
+        for position in kept:
+            if position <= last:
+                continue
+            if any(end < w <= position for w in walls) or not is_sentence_like(feats[position]):
+                break
+            end = position
+        return end
+
+    def _header(
+        self,
+        doc: Document,
+        kept: list[int],
+        feats: list[BlockFeatures],
+        title: Title | None,
+        start: int,
+    ) -> list[Removal]:
+        """Bylines and datelines become metadata; a dek stays; other header lines go."""
+        first = title.positions[-1] if title else -1
+        removed = []
+        lead = [p for p in kept if first < p < start]
+        lead += [p for p in kept if p >= start][:3]
+        for position in lead:
+            text = doc.blocks[position].text
+            feat = feats[position]
+            authors = parse_byline(text, allow_bare_name=position < start)
+            if authors:
+                doc.metadata.authors = doc.metadata.authors or authors
+                removed.append(removal(doc, position, "byline", "byline"))
+            elif is_role_line(text):
+                removed.append(removal(doc, position, "byline", "role_line"))
+            elif is_dateline(text, feat.n_words):
+                doc.metadata.published_at = doc.metadata.published_at or find_date(text)
+                removed.append(removal(doc, position, "dateline", "dateline"))
+            elif position < start and not is_dek(feat):
+                removed.append(self._outside(doc, position, feat, before=True))
+        return removed
+
+    @staticmethod
+    def _outside(doc: Document, position: int, feat: BlockFeatures, *, before: bool) -> Removal:
+        return removal(doc, position, shape_kind(feat, before=before), "outside_article")
+
+
+def shape_kind(feat: BlockFeatures, *, before: bool) -> str:
+    """Name what a block outside the article most likely is, from its shape alone."""
+    if feat.link_only:
+        return "link"
+    if before:
+        if feat.upper_ratio >= 0.8 and feat.n_words <= 6:
+            return "masthead"
+        if feat.n_words <= 2:
+            return "section_label"
+        return "navigation" if feat.n_words <= 6 else "page_header"
+    if feat.title_like and feat.n_words >= 3:
+        return "unrelated_headline"
+    return "navigation" if feat.n_words <= 3 else "page_footer"
+
+
+def is_dek(feat: BlockFeatures) -> bool:
+    """A standfirst: a sentence-like summary between the title and the body."""
+    return feat.n_words >= DEK_MIN_WORDS and feat.stop_ratio > 0.15
+
+
+def is_title_candidate(feat: BlockFeatures, text: str) -> bool:
+    stripped = text.lstrip("«\"“'‘")
+    return (
+        TITLE_MIN_WORDS <= feat.n_words <= TITLE_MAX_WORDS
+        and feat.title_like
+        and not feat.list_item
+        and not (feat.upper_ratio > 0.8 and feat.n_words <= 6)
+        and bool(stripped)
+        and (stripped[0].isupper() or stripped[0].isdigit())
+        and parse_byline(text, allow_bare_name=False) is None
+        and not is_dateline(text, feat.n_words)
+        and not text.rstrip().endswith(":")
+        and not INTERNAL_SENTENCE_RE.search(text)
+        and not is_role_line(text)
+    )
+
+
+# Closed-class words a headline is never broken after unless it continues on the next line.
+TITLE_JOINERS = frozenset(
+    """a an the of to in on for and or but with at by from as into over after before about
+    against between its his her their is are was were be will would that than der die das den
+    dem des ein eine einen einem und oder für mit von zu zum zur im in auf an am bei nach über
+    vor aus le la les l un une des du de d et ou pour avec dans sur à au aux en par el los las
+    una del y o con por al que и в во на с со к ко по за из от до для о об у не что как і й та
+    з із зі від про що як il lo gli di della e su da i w we z ze od dla po że os as um uma do
+    da dos das em no na ao""".split()
+)
+INTERNAL_SENTENCE_RE = re.compile(r"\w{4,}[.!?] +[A-ZА-ЯЁІЇЄ]")
+
+
+def _continues_title(upper: str, lower: str) -> bool:
+    """A headline wrapped over two lines: the upper part ends on a function word or a comma,
+    or the lower part starts in lower case."""
+    last_word = upper.rstrip().rsplit(" ", 1)[-1].lower()
+    return (
+        lower.lstrip()[:1].islower()
+        or last_word in TITLE_JOINERS
+        or upper.rstrip().endswith((",", "—", "–"))
+    )
+
+
+def find_title(doc: Document, kept: list[int], feats: list[BlockFeatures], start: int) -> Title | None:
+    """The headline just above the article.
+
+    The candidate nearest the body wins, except that a dek (a long, sentence-like line) sits
+    below its title, and a headline may be wrapped over two lines.
+    """
+    before = [p for p in kept if p < start][-HEADER_LOOKBACK:]
+    candidates = [p for p in before if is_title_candidate(feats[p], doc.blocks[p].text)]
+    if not candidates:
+        return None
+    chosen = candidates[-1]
+    upper = _adjacent_candidate_above(before, candidates, chosen)
+    if upper is not None and is_dek(feats[chosen]):
+        chosen, upper = upper, _adjacent_candidate_above(before, candidates, upper)
+    if upper is not None and _continues_title(doc.blocks[upper].text, doc.blocks[chosen].text):
+        return _title(doc, [upper, chosen])
+    after = [p for p in kept if p > chosen][:1]
+    if after and feats[after[0]].title_like and _continues_title(
+        doc.blocks[chosen].text, doc.blocks[after[0]].text
+    ) and after[0] < start:
+        return _title(doc, [chosen, after[0]])
+    return _title(doc, [chosen])
+
+
+def _adjacent_candidate_above(before: list[int], candidates: list[int], chosen: int) -> int | None:
+    index = before.index(chosen)
+    if index == 0:
+        return None
+    above = before[index - 1]
+    return above if above in candidates else None
+
+
+def _title(doc: Document, positions: list[int]) -> Title:
+    text = " ".join(doc.blocks[p].text.strip() for p in positions)
+    return Title(tuple(positions), " ".join(text.split()))

@@ -1,0 +1,168 @@
+"""Zones: boilerplate that spans several blocks around a strong cue.
+
+A donation letter, a newsletter box, a cookie banner or a paywall is a run of blocks: a header,
+some prose in the publisher's voice, buttons, a field, fine print. Only some of those blocks
+carry a cue a reader would recognise out of context, so a zone step finds *anchors* (a label
+line or a reader-addressed phrase) and grows the zone over neighbours that are compatible:
+more cues, weak cues in the publisher's voice, context buttons ("Monthly"), amount buttons,
+or short lines bridged between two zone blocks.
+
+Growth is asymmetric on purpose. A zone grows forward freely (letters run top to bottom) but
+backward only over short blocks, because the block above a newsletter box is usually the
+article's last paragraph, which may well mention newsletters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cleaners.features import BlockFeatures
+from cleaners.lexicons import Lexicon, label_form, lexicon
+from cleaners.model import Document, Removal
+from cleaners.steps.base import features, kept_positions, mark_boundary, removal
+
+# Text inside quotation marks is somebody's words: an article quoting "please donate" is news.
+QUOTED_RE = re.compile(r"[“\"«„‘][^“”\"«»„]{3,}?[”\"»“’]")
+# A button row: segments split by pipes, dots, bullets or wide gaps.
+SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•/]\s+|\s{2,}")
+CURRENCY = r"[$€£₽₴¥]|руб\.?|грн\.?|zł|kr|chf|eur|usd|uah|rub"
+AMOUNT_RE = re.compile(rf"(?:(?:{CURRENCY})\s?\d[\d\s.,]*|\d[\d\s.,]*\s?(?:{CURRENCY}))", re.I)
+BUTTON_MAX_WORDS = 4
+BRIDGE_MAX_WORDS = 6
+
+
+class Cue:
+    """How strongly a block signals the zone's kind."""
+
+    ANCHOR = 3
+    CONTEXT = 2
+    WEAK = 1
+    NONE = 0
+
+
+def unquoted(lower_text: str) -> str:
+    return QUOTED_RE.sub(" ", lower_text)
+
+
+def segment_labels(text: str) -> list[str]:
+    """Label forms of the parts of a button row ("Share | Save | Gift article")."""
+    return [label for part in SEGMENT_SPLIT_RE.split(text) if (label := label_form(part))]
+
+
+def is_amount_line(text: str, lex: Lexicon) -> bool:
+    """A donation button row: currency amounts, optionally with labels ("Other amount")."""
+    if not AMOUNT_RE.search(text):
+        return False
+    rest = AMOUNT_RE.sub(" ", text)
+    return all(lex.label(label) or lex.context_label(label) for label in segment_labels(rest))
+
+
+def all_segments_match(text: str, lex: Lexicon, *, context: bool) -> bool:
+    labels = segment_labels(text)
+    return bool(labels) and all(
+        lex.label(label) or (context and lex.context_label(label)) for label in labels
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneStep:
+    """Find anchors of one kind and grow each into a zone of neighbouring blocks."""
+
+    kind: str
+    header_is_boundary: bool = False
+    amounts: bool = False
+    absorb_title_above: bool = False
+    backward_weak_max_sentences: int = 1
+    max_bridge: int = 3
+
+    @property
+    def name(self) -> str:
+        return self.kind
+
+    def find(self, doc: Document) -> list[Removal]:
+        lex = lexicon(self.kind)
+        feats = features(doc)
+        kept = kept_positions(doc)
+        cues = [self._cue(feats[p], doc.blocks[p].text, lex) for p in kept]
+        in_zone = [c == Cue.ANCHOR for c in cues]
+        if not any(in_zone):
+            return []
+        self._grow_forward(kept, feats, cues, in_zone)
+        self._grow_backward(kept, feats, cues, in_zone)
+        self._bridge(kept, feats, in_zone)
+        return self._removals(doc, kept, cues, in_zone)
+
+    def _cue(self, feat: BlockFeatures, text: str, lex: Lexicon) -> int:
+        short = bool(feat.label)
+        if short and (lex.label(feat.label) or all_segments_match(text, lex, context=False)):
+            return Cue.ANCHOR
+        if self.amounts and short and is_amount_line(text, lex):
+            return Cue.ANCHOR
+        free_text = unquoted(feat.lower)
+        hits = lex.phrases.findall(free_text) if lex.phrases else []
+        if hits and (feat.sentences <= 2 or len(hits) >= 2 or lex.weak_hit(free_text)):
+            return Cue.ANCHOR
+        if short and all_segments_match(text, lex, context=True):
+            return Cue.CONTEXT
+        if hits or lex.weak_hit(free_text):
+            return Cue.WEAK
+        return Cue.NONE
+
+    def _grow_forward(
+        self, kept: list[int], feats: list[BlockFeatures], cues: list[int], in_zone: list[bool]
+    ) -> None:
+        for i in range(1, len(kept)):
+            if in_zone[i] or not in_zone[i - 1]:
+                continue
+            if cues[i] >= Cue.WEAK:
+                in_zone[i] = True
+
+    def _grow_backward(
+        self, kept: list[int], feats: list[BlockFeatures], cues: list[int], in_zone: list[bool]
+    ) -> None:
+        for i in range(len(kept) - 2, -1, -1):
+            if in_zone[i] or not in_zone[i + 1]:
+                continue
+            feat = feats[kept[i]]
+            if cues[i] >= Cue.CONTEXT or (
+                cues[i] == Cue.WEAK
+                and feat.sentences <= self.backward_weak_max_sentences
+                and feat.n_chars <= 120 * (self.backward_weak_max_sentences + 1)
+            ):
+                in_zone[i] = True
+            elif self.absorb_title_above and feat.title_like and feat.n_words <= 5:
+                in_zone[i] = True
+                break
+
+    def _bridge(self, kept: list[int], feats: list[BlockFeatures], in_zone: list[bool]) -> None:
+        """Fill short gaps between two zone blocks with the short lines inside them."""
+        last = None
+        for i, inside in enumerate(in_zone):
+            if not inside:
+                continue
+            if last is not None and 1 < i - last <= self.max_bridge + 1:
+                gap = range(last + 1, i)
+                if all(feats[kept[j]].n_words <= BRIDGE_MAX_WORDS for j in gap):
+                    for j in gap:
+                        in_zone[j] = True
+            last = i
+
+    def _removals(
+        self, doc: Document, kept: list[int], cues: list[int], in_zone: list[bool]
+    ) -> list[Removal]:
+        removed = []
+        for i, inside in enumerate(in_zone):
+            if not inside:
+                continue
+            if self.header_is_boundary and (i == 0 or not in_zone[i - 1]):
+                mark_boundary(doc, kept[i])
+            rule = {Cue.ANCHOR: "cue", Cue.CONTEXT: "zone_button", Cue.WEAK: "zone_weak_cue"}
+            removed.append(removal(doc, kept[i], self.kind, rule.get(cues[i], "zone_bridge")))
+        return removed
+
+
+COOKIE_NOTICE = ZoneStep("cookie_notice", backward_weak_max_sentences=3)
+PAYWALL = ZoneStep("paywall", header_is_boundary=True)
+NEWSLETTER_PROMPT = ZoneStep("newsletter_prompt", absorb_title_above=True)
+DONATION_APPEAL = ZoneStep("donation_appeal", header_is_boundary=True, amounts=True)

@@ -1,0 +1,70 @@
+"""Unicode normalisation and the small text predicates every step shares.
+
+Scraped text carries no-break spaces, zero-width joiners, soft hyphens and stray control
+characters that make identical sentences compare unequal and break word counts. Normalising
+once, up front, lets every later rule assume plain spaces and `\n` line ends.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Spaces that render like a space but are not U+0020: no-break, figure, thin, ideographic...
+_ODD_SPACES = dict.fromkeys(
+    [0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)], " "
+)
+# Characters that render as nothing and only break word matching.
+_INVISIBLE = dict.fromkeys([0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E], None)
+# C0/C1 controls other than tab and newline (a CR is handled before this table applies).
+_CONTROLS = dict.fromkeys(
+    [c for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c not in (0x09, 0x0A)], None
+)
+_TRANSLATION = {**_ODD_SPACES, **_INVISIBLE, **_CONTROLS, 0x09: " ", 0x2028: "\n", 0x2029: "\n"}
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+_MULTI_SPACE_RE = re.compile(r" {2,}")
+
+# A sentence can end in . ! ? … possibly followed by closing quotes or brackets.
+TERMINAL_PUNCT = frozenset(".!?…")
+CLOSERS = frozenset("\"'»”’)]»›")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, unified line ends, plain spaces, no invisible or control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_TRANSLATION)
+
+
+def squeeze_spaces(line: str) -> str:
+    """Collapse runs of spaces inside a line; keeps wide gaps detectable before this call."""
+    return _MULTI_SPACE_RE.sub(" ", line).strip()
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def has_letters(text: str) -> bool:
+    return LETTER_RE.search(text) is not None
+
+
+def ends_sentence(text: str) -> bool:
+    """True if the text ends like a finished sentence (closing quotes allowed)."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in CLOSERS:
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in TERMINAL_PUNCT
+
+
+def first_letter(text: str) -> str:
+    """The first letter of the text, skipping quotes, dashes and digits; '' when none."""
+    match = LETTER_RE.search(text)
+    return match.group(0) if match else ""
+
+
+def starts_lowercase(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0].isalpha() and stripped[0].islower()
