@@ -70,15 +70,24 @@ def _is_hyphenated_break(line: str, next_line: str) -> bool:
 
 
 def is_wrapped_continuation(line: str, next_line: str, width: int) -> bool:
-    """True if `next_line` continues the paragraph of a hard-wrapped `line`."""
+    """True if `next_line` continues the paragraph of a hard-wrapped `line`.
+
+    A typesetter breaks a line only when the next word does not fit, so a line with room to
+    spare is a deliberate paragraph end, unless the sentence visibly goes on.
+    """
     if not line or not next_line or LIST_MARKER_RE.match(next_line):
         return False
     if _is_hyphenated_break(line, next_line):
         return True
     if _WIDE_GAP_RE.search(line) or _WIDE_GAP_RE.search(next_line):
         return False  # table rows and print furniture ("A4   TRIBUNE   MARCH 6")
+    if len(line) < 0.6 * width:
+        return False
     would_not_fit = len(line) + 1 + len(_first_word(next_line)) > width
-    return would_not_fit and len(line) >= 0.6 * width
+    # The observed width can undershoot the typesetter's by a few characters, so a nearly
+    # full line that stops mid-sentence also continues.
+    nearly_full_unfinished = len(line) >= 0.8 * width and not ends_sentence(line)
+    return would_not_fit or nearly_full_unfinished or starts_lowercase(next_line)
 
 
 def join_lines(first: str, second: str) -> str:

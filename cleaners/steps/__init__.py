@@ -34,8 +34,6 @@ DEFAULT_STEPS: list[Step] = [
     Advertisements(),
     LineCueStep("publisher_promo", phrase_max_words=40),
     RelatedLinks(),
-    ListHeaders(),
-    HeadlineBlurbPairs(),
     Tags(),
     Captions(),
     LineCueStep("author_bio", phrase_max_words=60),
@@ -43,6 +41,8 @@ DEFAULT_STEPS: list[Step] = [
     LineCueStep("navigation"),
     LineCueStep("page_furniture"),
     LineCueStep("legal", phrase_max_words=40),
+    ListHeaders(),
+    HeadlineBlurbPairs(),
     DuplicateLead(),
     ArticleSpan(),
 ]

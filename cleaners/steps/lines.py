@@ -178,7 +178,7 @@ def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     keyword_credit = re.compile(
         rf"(?:^|[\s(|·•.,;—–-])(?:©\s*)?(?:{keywords})\s*(?::|©|/|by\b|—|–)", re.I
     )
-    agency = re.compile(rf"(?:/|\(|\s|^)(?:{caption_lexicon.AGENCIES})\)?\.?\s*$", re.I)
+    agency = re.compile(rf"(?:[/(|:]\s*|^)(?:{caption_lexicon.AGENCIES})\)?\.?\s*$", re.I)
     # "Ray Odum / Courier", "(Martin Lobo for the Observer)", "© Lucie Carré"
     name_credit = re.compile(
         r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'.-]+ ){1,3}?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'.-]+ ?/ ?[«\"“]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w»\"”' .-]*$"

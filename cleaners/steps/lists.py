@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from cleaners.features import BlockFeatures
 from cleaners.lexicons import lexicon
+from cleaners.metadata import is_dateline, is_role_line, parse_byline
 from cleaners.model import Document, Removal
 from cleaners.steps.base import features, kept_positions, mark_boundary, removal
 
@@ -31,25 +32,37 @@ RELATIVE_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 COMMENT_META_MAX_WORDS = 10
+# A full stop inside a line, after a real word and before a capital: two sentences.
+INTERNAL_SENTENCE_RE = re.compile(r"\w{4,}[.!?] +[A-ZА-ЯЁІЇЄ]")
+
+
+def _starts_capitalised(text: str) -> bool:
+    stripped = text.lstrip("0123456789.)•–—-* «\"“‘'„")
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
 
 
 def is_headline(feat: BlockFeatures, text: str) -> bool:
-    """Headline shape: 3+ words, no closing sentence punctuation, starts with a capital."""
-    stripped = text.lstrip("0123456789.)•–—-* «\"“")
+    """Headline shape: 2+ words, starts with a capital, and ends like a finished phrase (no
+    sentence punctuation, but no trailing comma or colon either: those are cut sentences)."""
     return (
         feat.title_like
         and feat.n_words >= 2
-        and not text.rstrip().endswith(":")
-        and bool(stripped)
-        and (stripped[0].isupper() or stripped[0].isdigit())
+        and not text.rstrip().endswith((":", ",", ";", "-"))
+        and _starts_capitalised(text)
+        and not INTERNAL_SENTENCE_RE.search(text)
+        and parse_byline(text, allow_bare_name=False) is None
+        and not is_role_line(text)
     )
 
 
-def is_blurb(feat: BlockFeatures) -> bool:
+def is_blurb(feat: BlockFeatures, text: str) -> bool:
+    """A teaser sentence: one or two full sentences, starting with a capital."""
     return (
         feat.ends_sentence
+        and not is_dateline(text, feat.n_words)
         and feat.n_chars <= BLURB_MAX_CHARS
         and feat.sentences <= BLURB_MAX_SENTENCES
+        and _starts_capitalised(text)
     )
 
 
@@ -63,7 +76,7 @@ def headline_run(doc: Document, kept: list[int], start: int) -> list[int]:
         if is_headline(feats[position], doc.blocks[position].text):
             run.append(position)
             i += 1
-            if i < len(kept) and is_blurb(feats[kept[i]]) and not is_headline(
+            if i < len(kept) and is_blurb(feats[kept[i]], doc.blocks[kept[i]].text) and not is_headline(
                 feats[kept[i]], doc.blocks[kept[i]].text
             ):
                 run.append(kept[i])
@@ -128,7 +141,7 @@ class HeadlineBlurbPairs:
                 return 0  # a list introduced by the article itself
             if not (
                 is_headline(feats[head], doc.blocks[head].text)
-                and is_blurb(feats[blurb])
+                and is_blurb(feats[blurb], doc.blocks[blurb].text)
                 and not feats[blurb].list_item
                 and not feats[head].list_item
             ):

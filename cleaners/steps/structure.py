@@ -16,6 +16,7 @@ from cleaners.features import BlockClass, BlockFeatures
 from cleaners.metadata import find_date, is_dateline, is_role_line, parse_byline
 from cleaners.model import Document, Removal
 from cleaners.steps.base import boundaries, features, kept_positions, removal
+from cleaners.steps.lists import INTERNAL_SENTENCE_RE
 
 MAX_GAP_BLOCKS = 8
 MIN_FALLBACK_CHARS = 150
@@ -202,7 +203,6 @@ TITLE_JOINERS = frozenset(
     з із зі від про що як il lo gli di della e su da i w we z ze od dla po że os as um uma do
     da dos das em no na ao""".split()
 )
-INTERNAL_SENTENCE_RE = re.compile(r"\w{4,}[.!?] +[A-ZА-ЯЁІЇЄ]")
 
 
 def _continues_title(upper: str, lower: str) -> bool:
@@ -216,36 +216,34 @@ def _continues_title(upper: str, lower: str) -> bool:
     )
 
 
+MAX_TITLE_CLIMB = 2
+
+
 def find_title(doc: Document, kept: list[int], feats: list[BlockFeatures], start: int) -> Title | None:
     """The headline just above the article.
 
-    The candidate nearest the body wins, except that a dek (a long, sentence-like line) sits
-    below its title, and a headline may be wrapped over two lines.
+    Start from the title-shaped line nearest the body, then climb over title-shaped lines
+    directly above it: a dek sits below its title, and a headline may be wrapped over two
+    lines. Names alone ("Анна Лужникова") are bylines, not titles, when anything else fits.
     """
     before = [p for p in kept if p < start][-HEADER_LOOKBACK:]
     candidates = [p for p in before if is_title_candidate(feats[p], doc.blocks[p].text)]
+    named = [p for p in candidates if parse_byline(doc.blocks[p].text, allow_bare_name=True)]
+    if len(named) < len(candidates):
+        candidates = [p for p in candidates if p not in named]
     if not candidates:
         return None
     chosen = candidates[-1]
-    upper = _adjacent_candidate_above(before, candidates, chosen)
-    if upper is not None and is_dek(feats[chosen]):
-        chosen, upper = upper, _adjacent_candidate_above(before, candidates, upper)
-    if upper is not None and _continues_title(doc.blocks[upper].text, doc.blocks[chosen].text):
-        return _title(doc, [upper, chosen])
-    after = [p for p in kept if p > chosen][:1]
-    if after and feats[after[0]].title_like and _continues_title(
-        doc.blocks[chosen].text, doc.blocks[after[0]].text
-    ) and after[0] < start:
-        return _title(doc, [chosen, after[0]])
+    for _ in range(MAX_TITLE_CLIMB):
+        upper = chosen - 1
+        if upper not in candidates or feats[upper].n_words < min(4, feats[chosen].n_words):
+            break
+        chosen = upper
+    following = chosen + 1
+    if following in doc.kept and following < start and feats[following].title_like:
+        if _continues_title(doc.blocks[chosen].text, doc.blocks[following].text):
+            return _title(doc, [chosen, following])
     return _title(doc, [chosen])
-
-
-def _adjacent_candidate_above(before: list[int], candidates: list[int], chosen: int) -> int | None:
-    index = before.index(chosen)
-    if index == 0:
-        return None
-    above = before[index - 1]
-    return above if above in candidates else None
 
 
 def _title(doc: Document, positions: list[int]) -> Title:

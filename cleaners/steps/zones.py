@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cleaners.features import BlockFeatures
+from cleaners.features import LABEL_MAX_WORDS, BlockFeatures
 from cleaners.lexicons import Lexicon, label_form, lexicon
 from cleaners.model import Document, Removal
 from cleaners.steps.base import features, kept_positions, mark_boundary, removal
@@ -94,8 +94,8 @@ class ZoneStep:
         return self._removals(doc, kept, cues, in_zone)
 
     def _cue(self, feat: BlockFeatures, text: str, lex: Lexicon) -> int:
-        short = bool(feat.label)
-        if short and (lex.label(feat.label) or all_segments_match(text, lex, context=False)):
+        short = feat.n_words <= LABEL_MAX_WORDS
+        if feat.label and (lex.label(feat.label) or all_segments_match(text, lex, context=False)):
             return Cue.ANCHOR
         if self.amounts and short and is_amount_line(text, lex):
             return Cue.ANCHOR
@@ -103,7 +103,7 @@ class ZoneStep:
         hits = lex.phrases.findall(free_text) if lex.phrases else []
         if hits and (feat.sentences <= 2 or len(hits) >= 2 or lex.weak_hit(free_text)):
             return Cue.ANCHOR
-        if short and all_segments_match(text, lex, context=True):
+        if feat.label and all_segments_match(text, lex, context=True):
             return Cue.CONTEXT
         if hits or lex.weak_hit(free_text):
             return Cue.WEAK
