@@ -46,6 +46,7 @@ class BlockFeatures:
     lower_words: list[str]
     stop_ratio: float
     ends_sentence: bool
+    final_mark: str
     sentences: int
     capitalised_ratio: float
     upper_ratio: float
@@ -61,8 +62,13 @@ class BlockFeatures:
 
     @property
     def title_like(self) -> bool:
-        """Headline shape: a few words, no final sentence punctuation, one line's worth."""
-        return 2 <= self.n_words <= 30 and self.n_chars <= 200 and not self.ends_sentence
+        """Headline shape: a few words, one line's worth, no closing full stop (a headline
+        may end in "?" or "!")."""
+        return 2 <= self.n_words <= 30 and self.n_chars <= 200 and not self.ends_with_stop
+
+    @property
+    def ends_with_stop(self) -> bool:
+        return self.ends_sentence and self.final_mark in ".…"
 
     @property
     def prose(self) -> bool:
@@ -115,6 +121,7 @@ def measure(block: Block, stops: frozenset[str], threshold: float) -> BlockFeatu
         lower_words=lower,
         stop_ratio=n_stop / len(tokens) if tokens else 0.0,
         ends_sentence=ends,
+        final_mark=text.rstrip().rstrip("\"'»”’)]›")[-1:],
         sentences=len(SENTENCE_END_RE.findall(text)),
         capitalised_ratio=(sum(1 for t in content if t[0].isupper()) / len(content))
         if content

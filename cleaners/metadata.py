@@ -83,12 +83,12 @@ TZ_OFFSETS = {
     "pdt": -7,
 }  # fmt: skip
 TZ_RE = re.compile(r"\b(" + "|".join(TZ_OFFSETS) + r")\b", re.IGNORECASE)
-DATELINE_MAX_WORDS = 16
+DATELINE_MAX_WORDS = 24
 
 
 def parse_byline(text: str, *, allow_bare_name: bool) -> list[str] | None:
     """Author names if `text` is a byline, else None."""
-    stripped = text.strip().rstrip(".")
+    stripped = re.split(r"\s+[|·•]\s+", text.strip())[0].rstrip(".")
     if len(stripped.split()) > 14:
         return None
     match = BYLINE_PREFIX_RE.match(stripped) or NAME_ROLE_RE.match(stripped)

@@ -30,7 +30,7 @@ DEFAULT_STEPS: list[Step] = [
     LoneLinks(),
     CommentThreads(),
     LineCueStep("social_share"),
-    LineCueStep("widget"),
+    LineCueStep("widget", phrase_max_words=40),
     Advertisements(),
     LineCueStep("publisher_promo", phrase_max_words=40),
     RelatedLinks(),

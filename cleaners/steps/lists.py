@@ -141,6 +141,7 @@ class HeadlineBlurbPairs:
                 return 0  # a list introduced by the article itself
             if not (
                 is_headline(feats[head], doc.blocks[head].text)
+                and feats[head].final_mark != "?"
                 and is_blurb(feats[blurb], doc.blocks[blurb].text)
                 and not feats[blurb].list_item
                 and not feats[head].list_item
