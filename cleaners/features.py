@@ -83,6 +83,8 @@ GOOD_STOP_RATIO_LARGE_LIST = 0.25
 LABEL_MAX_WORDS = 12
 LARGE_LIST = 1500
 GOOD_MIN_CHARS = 90
+# Prose this long is prose even when cut off mid-sentence (a paywall, a page break).
+GOOD_UNFINISHED_MIN_CHARS = 200
 NEAR_GOOD_MIN_CHARS = 40
 
 
@@ -95,7 +97,7 @@ def classify(
     if n_chars < NEAR_GOOD_MIN_CHARS:
         return BlockClass.SHORT
     if stop_ratio >= threshold:
-        if n_chars >= GOOD_MIN_CHARS and ends:
+        if (n_chars >= GOOD_MIN_CHARS and ends) or n_chars >= GOOD_UNFINISHED_MIN_CHARS:
             return BlockClass.GOOD
         return BlockClass.NEAR_GOOD
     if stop_ratio >= threshold * 0.6 and ends:

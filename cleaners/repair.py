@@ -10,8 +10,7 @@ comma) or the second cannot start one (lower case).
 from __future__ import annotations
 
 from cleaners.segment import LIST_MARKER_RE
-from cleaners.steps.structure import TITLE_JOINERS
-from cleaners.text import ends_sentence, squeeze_spaces, starts_lowercase
+from cleaners.text import FUNCTION_WORDS, ends_sentence, squeeze_spaces, starts_lowercase
 
 MIN_CUT_CHARS = 40
 
@@ -24,7 +23,7 @@ def is_cut(first: str, second: str) -> bool:
     if LIST_MARKER_RE.match(second) or LIST_MARKER_RE.match(first):
         return False
     last_word = first.rsplit(" ", 1)[-1].lower()
-    return starts_lowercase(second) or last_word in TITLE_JOINERS or first.endswith(",")
+    return starts_lowercase(second) or last_word in FUNCTION_WORDS or first.endswith(",")
 
 
 def join_paragraphs(texts: list[str]) -> list[str]:

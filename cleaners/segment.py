@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cleaners.credits import ends_with_credit
 from cleaners.model import Block
-from cleaners.text import ends_sentence, starts_lowercase
+from cleaners.text import FUNCTION_WORDS, ends_sentence, starts_lowercase
 
 # List items, Q&A turns and dialogue dashes start a new paragraph even inside a wrapped run.
 LIST_MARKER_RE = re.compile(r"^\s*(?:[-–—•*·▪►✓]\s|\d{1,2}[.)]\s|[A-ZА-ЯЁІЇЄ]:\s|[QA]\s?:)")
 _HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")
 _WIDE_GAP_RE = re.compile(r"\S {3,}\S")
+WIDTH_SLACK = 2
 MIN_WRAP_WIDTH = 40
 MAX_WRAP_WIDTH = 130
 
@@ -42,7 +44,7 @@ def detect_wrap(lines: list[str]) -> WrapProfile:
     if len(lengths) < 6:
         return WrapProfile(False, 0)
     p90 = lengths[int(len(lengths) * 0.9) - 1]
-    typical = [n for n in lengths if n <= p90 * 1.15]
+    typical = [n for n in lengths if n <= p90 * 1.05]
     width = typical[-1]
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return WrapProfile(False, width)
@@ -81,13 +83,12 @@ def is_wrapped_continuation(line: str, next_line: str, width: int) -> bool:
         return True
     if _WIDE_GAP_RE.search(line) or _WIDE_GAP_RE.search(next_line):
         return False  # table rows and print furniture ("A4   TRIBUNE   MARCH 6")
-    if len(line) < 0.6 * width:
+    if len(line) < 0.6 * width or ends_with_credit(line):
         return False
-    would_not_fit = len(line) + 1 + len(_first_word(next_line)) > width
-    # The observed width can undershoot the typesetter's by a few characters, so a nearly
-    # full line that stops mid-sentence also continues.
-    nearly_full_unfinished = len(line) >= 0.8 * width and not ends_sentence(line)
-    return would_not_fit or nearly_full_unfinished or starts_lowercase(next_line)
+    # The widest line seen may be a little narrower than the typesetter's measure.
+    would_not_fit = len(line) + 1 + len(_first_word(next_line)) > width - WIDTH_SLACK
+    ends_on_function_word = line.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS
+    return would_not_fit or ends_on_function_word or starts_lowercase(next_line)
 
 
 def join_lines(first: str, second: str) -> str:

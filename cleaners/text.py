@@ -28,7 +28,21 @@ _MULTI_SPACE_RE = re.compile(r" {2,}")
 
 # A sentence can end in . ! ? … possibly followed by closing quotes or brackets.
 TERMINAL_PUNCT = frozenset(".!?…")
-CLOSERS = frozenset("\"'»”’)]»›")
+# Closing quotes and brackets, including German „…“ and ‚…‘, which close with “ and ‘.
+CLOSERS = frozenset("\"'»”’“‘)]›")
+
+
+# Closed-class words (articles, prepositions, conjunctions) of the core languages: a line
+# or a headline that ends on one of them continues on the next line.
+FUNCTION_WORDS = frozenset(
+    """a an the of to in on for and or but with at by from as into over after before about
+    against between its his her their is are was were be will would that than der die das den
+    dem des ein eine einen einem und oder für mit von zu zum zur im in auf an am bei nach über
+    vor aus le la les l un une des du de d et ou pour avec dans sur à au aux en par el los las
+    una del y o con por al que и в во на с со к ко по за из от до для о об у не что как і й та
+    з із зі від про що як il lo gli di della e su da i w we z ze od dla po że os as um uma do
+    da dos das em no na ao""".split()
+)
 
 
 def normalize_text(text: str) -> str:

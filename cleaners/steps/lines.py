@@ -12,10 +12,10 @@ from functools import cache
 
 from cleaners.features import BlockFeatures
 from cleaners.lexicons import lexicon
-from cleaners.lexicons import caption as caption_lexicon
 from cleaners.lexicons import related_link as related_lexicon
 from cleaners.lexicons import tags as tags_lexicon
 from cleaners.model import Document, Removal
+from cleaners.credits import is_credit
 from cleaners.steps.base import features, kept_positions, removal
 from cleaners.steps.zones import SEGMENT_SPLIT_RE, all_segments_match, unquoted
 from cleaners.text import has_letters
@@ -24,7 +24,6 @@ MENU_MIN_SEGMENTS = 3
 MENU_SEGMENT_MAX_WORDS = 4
 BREADCRUMB_RE = re.compile(r"\s[›»>/]\s|\s›|›\s")
 CAPTION_MAX_WORDS = 60
-CREDIT_TAIL_CHARS = 70
 AD_COPY_MAX_BLOCKS = 3
 AD_COPY_MAX_WORDS = 30
 
@@ -170,30 +169,6 @@ class Tags:
             for p in kept_positions(doc)
             if feats[p].n_words <= 40 and pattern.match(doc.blocks[p].text)
         ]
-
-
-@cache
-def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    keywords = _alternation(caption_lexicon.CREDIT_KEYWORDS)
-    keyword_credit = re.compile(
-        rf"(?:^|[\s(|·•.,;—–-])(?:©\s*)?(?:{keywords})\s*(?::|©|/|by\b|—|–)", re.I
-    )
-    agency = re.compile(rf"(?:[/(|:]\s*|^)(?:{caption_lexicon.AGENCIES})\)?\.?\s*$", re.I)
-    # "Ray Odum / Courier", "(Martin Lobo for the Observer)", "© Lucie Carré"
-    name_credit = re.compile(
-        r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'.-]+ ){1,3}?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'.-]+ ?/ ?[«\"“]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w»\"”' .-]*$"
-        r"|\((?:[\w'.-]+ ){1,4}for (?:the )?[\w'. -]+\)$|©\s*[\w'.-]+(?: [\w'.-]+){0,3}$"
-    )
-    return keyword_credit, agency, name_credit
-
-
-def is_credit(text: str) -> bool:
-    """True if the text carries a photo credit near its start or end."""
-    keyword_credit, agency, name_credit = _credit_res()
-    match = keyword_credit.search(text)
-    if match and (match.start() <= 3 or match.start() >= len(text) - CREDIT_TAIL_CHARS):
-        return True
-    return bool(agency.search(text) or name_credit.search(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from cleaners.metadata import find_date, is_dateline, is_role_line, parse_byline
 from cleaners.model import Document, Removal
 from cleaners.steps.base import boundaries, features, kept_positions, removal
 from cleaners.steps.lists import INTERNAL_SENTENCE_RE
+from cleaners.text import FUNCTION_WORDS
 
 MAX_GAP_BLOCKS = 8
 MIN_FALLBACK_CHARS = 150
@@ -72,8 +73,16 @@ def main_cluster(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> 
     return best if best and best.chars >= MIN_FALLBACK_CHARS else None
 
 
+UNFINISHED_PROSE_MIN_CHARS = 100
+
+
 def is_sentence_like(feat: BlockFeatures) -> bool:
-    return feat.ends_sentence and feat.klass is not BlockClass.BAD
+    """A finished sentence, or prose long enough to be a paragraph cut short."""
+    if feat.klass is BlockClass.BAD:
+        return False
+    return feat.ends_sentence or (
+        feat.klass is BlockClass.NEAR_GOOD and feat.n_chars >= UNFINISHED_PROSE_MIN_CHARS
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,25 +202,13 @@ def is_title_candidate(feat: BlockFeatures, text: str) -> bool:
     )
 
 
-# Closed-class words a headline is never broken after unless it continues on the next line.
-TITLE_JOINERS = frozenset(
-    """a an the of to in on for and or but with at by from as into over after before about
-    against between its his her their is are was were be will would that than der die das den
-    dem des ein eine einen einem und oder für mit von zu zum zur im in auf an am bei nach über
-    vor aus le la les l un une des du de d et ou pour avec dans sur à au aux en par el los las
-    una del y o con por al que и в во на с со к ко по за из от до для о об у не что как і й та
-    з із зі від про що як il lo gli di della e su da i w we z ze od dla po że os as um uma do
-    da dos das em no na ao""".split()
-)
-
-
 def _continues_title(upper: str, lower: str) -> bool:
     """A headline wrapped over two lines: the upper part ends on a function word or a comma,
     or the lower part starts in lower case."""
     last_word = upper.rstrip().rsplit(" ", 1)[-1].lower()
     return (
         lower.lstrip()[:1].islower()
-        or last_word in TITLE_JOINERS
+        or last_word in FUNCTION_WORDS
         or upper.rstrip().endswith((",", "—", "–"))
     )
 

@@ -1,0 +1,51 @@
+"""Photo credits: "Foto: Jens Böttcher", "Ray Odum / Courier", "(Martin Lobo for the Observer)".
+
+Shared by segmentation (a credit ends a block, so a wrapped caption is never joined to the next
+paragraph) and by the caption step.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from cleaners.lexicons import caption as caption_lexicon
+
+CREDIT_TAIL_CHARS = 70
+
+
+def _alternation(groups: dict[str, list[str]]) -> str:
+    return "|".join(f"(?:{p})" for plist in groups.values() for p in plist)
+
+
+@cache
+def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    keywords = _alternation(caption_lexicon.CREDIT_KEYWORDS)
+    keyword_credit = re.compile(
+        rf"(?:^|[\s(|·•.,;—–-])(?:©\s*)?(?:{keywords})\s*(?::|©|/|by\b|—|–)", re.I
+    )
+    agency = re.compile(rf"(?:[/(|:]\s*|^)(?:{caption_lexicon.AGENCIES})\)?\.?\s*$", re.I)
+    # "Ray Odum / Courier", "(Martin Lobo for the Observer)", "© Lucie Carré"
+    name_credit = re.compile(
+        r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'.-]+ ){1,3}?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'.-]+ ?/ ?[«\"“]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w»\"”' .-]*$"
+        r"|\((?:[\w'.-]+ ){1,4}for (?:the )?[\w'. -]+\)$|©\s*[\w'.-]+(?: [\w'.-]+){0,3}$"
+    )
+    return keyword_credit, agency, name_credit
+
+
+def is_credit(text: str) -> bool:
+    """True if the text carries a photo credit near its start or end."""
+    keyword_credit, agency, name_credit = _credit_res()
+    match = keyword_credit.search(text)
+    if match and (match.start() <= 3 or match.start() >= len(text) - CREDIT_TAIL_CHARS):
+        return True
+    return bool(agency.search(text) or name_credit.search(text))
+
+
+
+
+def ends_with_credit(text: str) -> bool:
+    """True if a credit closes the text (the end of a caption line)."""
+    keyword_credit, agency, name_credit = _credit_res()
+    match = keyword_credit.search(text[-CREDIT_TAIL_CHARS:])
+    return bool(match or agency.search(text) or name_credit.search(text))
