@@ -1,0 +1,638 @@
+"""The `ingest` Prefect flow: sources -> batches -> `clean_batch` tasks -> one DatasetWriter.
+
+Where the work happens, and why:
+
+- **The flow process does the I/O.** It walks paths, reads WARC/JSONL files, fetches URLs
+  with ONE polite `Fetcher` (threads, per-host limits), expands feeds and sitemaps, and
+  writes every finished batch with ONE `DatasetWriter`. Keeping I/O here means one
+  robots.txt cache, one politeness budget per host and one dedup index per run.
+- **Tasks do the CPU.** Documents are grouped into batches (default 200 documents or
+  32 MB) and each batch is one `clean_batch` task. A Prefect task run costs ~50 ms of
+  client and server CPU, so a task per document would cost more than cleaning it.
+- **Memory is bounded.** Sources are iterators; at most `max_in_flight` batches
+  (default 2 per worker) are submitted and not yet written; a task returns compact Arrow
+  tables, not Python objects.
+- **Nothing is fatal per input.** Sources and the fetcher turn unreadable inputs into
+  `FailedInput`s; `clean_batch` turns an exception on one document into an
+  `internal_error` reject; a batch whose task fails outright becomes one such reject per
+  document. All of them are `rejects` rows.
+- **Re-runs are cheap.** URLs already stored are not fetched again, and local documents
+  whose source and bytes are both stored are not cleaned again (the writer's index
+  answers both); the writer still drops any duplicate that slips through.
+
+`run_ingest` picks the task runner (process pool, threads, or a Dask cluster) and runs the
+flow; the CLI (`newsclean ingest`) is a thin wrapper around it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+import uuid
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+import pyarrow as pa
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
+from prefect.settings import PREFECT_API_URL, temporary_settings
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
+
+from cleaners import PIPELINE_VERSION, CleanConfig, RawDocument, RejectReason, clean
+from flows.fetch import FetchConfig, Fetcher, NotModified, redact_url
+from flows.records import FailedInput, SourceItem
+from flows.rows import DocumentRows, document_rows, failed_input_row
+from flows.schema import SCHEMA_VERSION
+from flows.sinks import (
+    MANIFEST_DIR,
+    BatchRows,
+    BatchStats,
+    DatasetWriter,
+    to_table,
+    write_json_atomic,
+)
+from flows.sources import (
+    DiscoveryError,
+    iter_paths,
+    parse_feed,
+    parse_sitemap,
+    read_url_list,
+    sniff_discovery_kind,
+)
+
+MiB = 1024 * 1024
+DEFAULT_BATCH_SIZE = 200
+DEFAULT_BATCH_BYTES = 32 * MiB
+DEFAULT_FETCH_THREADS = 8
+DEFAULT_FETCH_DELAY = 0.5
+# A sitemap index may point at further indexes; real sites nest one or two levels.
+MAX_SITEMAP_DEPTH = 3
+
+CLEANED_TABLES = ("articles", "removed", "rejects", "raw")
+FEED_KINDS = frozenset({"rss", "atom"})
+SITEMAP_KINDS = frozenset({"sitemap", "sitemapindex"})
+BAD_FEED = "bad_feed"
+BAD_SITEMAP = "bad_sitemap"
+
+# Tables whose `source` means "this URL's bytes were stored": such a URL is not fetched
+# again. A URL that only ever failed (a 404, a timeout) is retried on the next run.
+FETCHED_SOURCE_TABLES = ("articles", "aliases", "raw")
+INGESTED_SOURCE_TABLES = ("articles", "aliases", "rejects")
+
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+# --- the cleaning task ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CleanOptions:
+    """What a worker needs to clean a batch: small and picklable (no step objects)."""
+
+    language_detector: str | None = "langdetect"
+    keep_raw: bool = True
+
+
+@dataclass(slots=True)
+class CleanedBatch:
+    """A batch's rows as typed Arrow tables (compact to pickle), and what cleaning cost."""
+
+    tables: dict[str, pa.Table]
+    n_documents: int
+    clean_seconds: float
+
+
+@cache
+def _clean_config(language_detector: str | None) -> CleanConfig:
+    """One config per worker process: building the step list once, not once per batch."""
+    return CleanConfig(language_detector=language_detector)
+
+
+def run_defaults(run_id: str, now: datetime) -> dict[str, Any]:
+    """Run-level column values shared by every row of a batch."""
+    return {
+        "run_id": run_id,
+        "pipeline_version": PIPELINE_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "ingested_at": now,
+        "at": now,
+    }
+
+
+def clean_documents(
+    documents: list[RawDocument], options: CleanOptions, run_id: str
+) -> CleanedBatch:
+    """Clean every document of a batch into typed tables; never raises for one document."""
+    started = time.perf_counter()
+    config = _clean_config(options.language_detector)
+    rows = DocumentRows()
+    for raw in documents:
+        rows.extend(document_rows(raw, lambda doc: clean(doc, config), keep_raw=options.keep_raw))
+    defaults = run_defaults(run_id, datetime.now(UTC))
+    tables = {name: to_table(name, getattr(rows, name), defaults) for name in CLEANED_TABLES}
+    return CleanedBatch(tables, len(documents), time.perf_counter() - started)
+
+
+@task(
+    name="clean_batch",
+    task_run_name="clean-batch-{batch_number}",
+    cache_policy=NO_CACHE,
+    persist_result=False,
+    log_prints=False,
+)
+def clean_batch(
+    documents: list[RawDocument], options: CleanOptions, run_id: str, batch_number: int
+) -> CleanedBatch:
+    """One task per batch: the unit of parallelism (a worker process or a Dask worker)."""
+    return clean_documents(documents, options, run_id)
+
+
+# --- inputs -----------------------------------------------------------------------------------
+
+
+def is_url(text: str) -> bool:
+    """Inputs with a scheme are URLs (the fetcher rejects schemes it does not speak)."""
+    return bool(_URL_SCHEME.match(text))
+
+
+def split_inputs(inputs: Iterable[str], url_lists: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(paths, urls): URL arguments first, then each `--urls` file's lines, duplicates once."""
+    paths = [item for item in inputs if not is_url(item)]
+    urls = [item for item in inputs if is_url(item)]
+    for url_list in url_lists:
+        urls.extend(read_url_list(url_list))
+    return paths, list(dict.fromkeys(urls))
+
+
+@dataclass(slots=True)
+class InputTally:
+    """What the input side saw; every field ends up in the run summary."""
+
+    documents: int = 0
+    skipped_known: int = 0
+    failed: int = 0
+    not_modified: int = 0
+    urls_skipped_known: int = 0
+    feeds: int = 0
+    discovered_urls: int = 0
+
+
+class InputStream:
+    """Every input of a run as one stream of `SourceItem`s, minus what is already stored."""
+
+    def __init__(
+        self,
+        writer: DatasetWriter,
+        fetcher: Fetcher,
+        *,
+        fetch_threads: int = DEFAULT_FETCH_THREADS,
+        check_raw: bool = True,
+    ) -> None:
+        self.writer = writer
+        self.fetcher = fetcher
+        self.fetch_threads = fetch_threads
+        self.check_raw = check_raw
+        self.tally = InputTally()
+
+    def items(self, paths: list[str], urls: list[str]) -> Iterator[SourceItem]:
+        """Local documents first, then fetched pages, each counted, known ones dropped."""
+        for item in self._all_items(paths, urls):
+            if isinstance(item, FailedInput):
+                self.tally.failed += 1
+                yield item
+            elif self._already_ingested(item):
+                self.tally.skipped_known += 1
+            else:
+                self.tally.documents += 1
+                yield item
+
+    def _all_items(self, paths: list[str], urls: list[str]) -> Iterator[SourceItem]:
+        yield from iter_paths(paths)
+        if urls:
+            yield from self._fetch_inputs(urls)
+
+    def _already_ingested(self, raw: RawDocument) -> bool:
+        """Same source and (when raw bytes are kept) same bytes: nothing new to learn.
+
+        Requiring the bytes too means an edited file at a known path is cleaned again.
+        """
+        if not self.writer.known_sources([raw.source], INGESTED_SOURCE_TABLES):
+            return False
+        return not self.check_raw or self.writer.has_raw(raw.sha256)
+
+    def _unknown_urls(self, urls: Iterable[str]) -> Iterator[str]:
+        """URLs whose pages are not stored yet (lazily: `urls` may be a long iterator)."""
+        for url in urls:
+            if self.writer.known_sources([redact_url(url)], FETCHED_SOURCE_TABLES):
+                self.tally.urls_skipped_known += 1
+            else:
+                yield url
+
+    def _fetch_inputs(self, urls: list[str]) -> Iterator[SourceItem]:
+        """Fetch the URLs the user gave; a feed or sitemap expands into its articles."""
+        for result in self.fetcher.fetch_many(self._unknown_urls(urls), self.fetch_threads):
+            if isinstance(result, NotModified):
+                self.tally.not_modified += 1
+                continue
+            kind = sniff_discovery_kind(result.content) if isinstance(result, RawDocument) else None
+            if isinstance(result, RawDocument) and (kind in FEED_KINDS or kind in SITEMAP_KINDS):
+                yield from self._expand(result, kind, depth=0)
+            else:
+                yield result
+
+    def _expand(self, listing: RawDocument, kind: str, depth: int) -> Iterator[SourceItem]:
+        """The articles a feed or sitemap lists, fetched; nested sitemap indexes followed."""
+        self.tally.feeds += 1
+        base_url = listing.url or listing.source
+        try:
+            if kind in FEED_KINDS:
+                page_urls = [entry.url for entry in parse_feed(listing.content, base_url)]
+                child_sitemaps: list[str] = []
+            else:
+                sitemap = parse_sitemap(listing.content, base_url)
+                page_urls = [entry.url for entry in sitemap.urls]
+                child_sitemaps = [entry.url for entry in sitemap.sitemaps]
+        except DiscoveryError as error:
+            reason = BAD_FEED if kind in FEED_KINDS else BAD_SITEMAP
+            yield _listing_failure(listing, reason, str(error))
+            return
+        self.tally.discovered_urls += len(page_urls)
+        yield from self._fetch_pages(page_urls)
+        yield from self._follow_sitemaps(listing, child_sitemaps, depth)
+
+    def _fetch_pages(self, page_urls: list[str]) -> Iterator[SourceItem]:
+        for result in self.fetcher.fetch_many(self._unknown_urls(page_urls), self.fetch_threads):
+            if isinstance(result, NotModified):
+                self.tally.not_modified += 1
+            else:
+                yield result
+
+    def _follow_sitemaps(
+        self, parent: RawDocument, child_urls: list[str], depth: int
+    ) -> Iterator[SourceItem]:
+        if child_urls and depth + 1 >= MAX_SITEMAP_DEPTH:
+            detail = f"sitemap indexes nested deeper than {MAX_SITEMAP_DEPTH} levels"
+            yield _listing_failure(parent, BAD_SITEMAP, detail)
+            return
+        for result in self.fetcher.fetch_many(child_urls, self.fetch_threads):
+            if isinstance(result, RawDocument):
+                kind = sniff_discovery_kind(result.content) or "sitemap"
+                yield from self._expand(result, kind, depth + 1)
+            elif isinstance(result, FailedInput):
+                yield result
+
+
+def _listing_failure(listing: RawDocument, reason: str, detail: str) -> FailedInput:
+    return FailedInput(
+        source=listing.source,
+        reason=reason,
+        detail=detail,
+        url=listing.url,
+        raw_sha256=listing.sha256,
+    )
+
+
+# --- batching -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Batch:
+    """Documents for one `clean_batch` task, and the failed inputs met since the last one."""
+
+    number: int
+    documents: list[RawDocument] = field(default_factory=list)
+    failures: list[FailedInput] = field(default_factory=list)
+    n_bytes: int = 0
+
+
+def iter_batches(items: Iterable[SourceItem], batch_size: int, batch_bytes: int) -> Iterator[Batch]:
+    """Group a stream into batches closed by document count or by total bytes.
+
+    Failed inputs ride along with the next batch (they need no cleaning); a long run of
+    them is closed by count too, so they never pile up unboundedly.
+    """
+    batch = Batch(number=1)
+    for item in items:
+        if isinstance(item, FailedInput):
+            batch.failures.append(item)
+        else:
+            batch.documents.append(item)
+            batch.n_bytes += len(item.content)
+        full = len(batch.documents) >= batch_size or batch.n_bytes >= batch_bytes
+        if full or len(batch.failures) >= batch_size:
+            yield batch
+            batch = Batch(number=batch.number + 1)
+    if batch.documents or batch.failures:
+        yield batch
+
+
+# --- the run summary --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class RunTally:
+    """What the batches produced: counts of rows made this run, before deduplication."""
+
+    batches: int = 0
+    articles: int = 0
+    rejects: Counter[str] = field(default_factory=Counter)
+    removed: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    clean_seconds: float = 0.0
+    write_seconds: float = 0.0
+
+    def add(self, rows: BatchRows, clean_seconds: float, write_seconds: float) -> None:
+        self.batches += 1
+        self.articles += rows.articles.num_rows
+        self.languages.update(rows.articles.column("language").to_pylist())
+        self.removed.update(rows.removed.column("kind").to_pylist())
+        self.rejects.update(rows.rejects.column("reason").to_pylist())
+        self.clean_seconds += clean_seconds
+        self.write_seconds += write_seconds
+
+
+def build_summary(
+    *,
+    run_id: str,
+    output: str,
+    inputs: list[str],
+    tally: InputTally,
+    produced: RunTally,
+    stored: BatchStats,
+    timings: dict[str, float | None],
+    task_runner: str,
+) -> dict[str, Any]:
+    """The run summary: returned by the flow, written as the manifest, shown as an artifact."""
+    return {
+        "run_id": run_id,
+        "output": output,
+        "pipeline_version": PIPELINE_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "task_runner": task_runner,
+        "finished_at": datetime.now(UTC).isoformat(),
+        "inputs": {
+            "given": inputs,
+            "documents": tally.documents,
+            "skipped_known": tally.skipped_known,
+            "urls_skipped_known": tally.urls_skipped_known,
+            "failed": tally.failed,
+            "not_modified": tally.not_modified,
+            "feeds": tally.feeds,
+            "discovered_urls": tally.discovered_urls,
+        },
+        "batches": produced.batches,
+        "articles": produced.articles,
+        "rejects": _sorted_counts(produced.rejects),
+        "removed": _sorted_counts(produced.removed),
+        "languages": _sorted_counts(produced.languages),
+        "written": dict(stored.written),
+        "duplicates": dict(stored.duplicates),
+        "timings": {**timings, "clean_task_seconds": round(produced.clean_seconds, 3)}
+        | {"write_seconds": round(produced.write_seconds, 3)},
+    }
+
+
+def _sorted_counts(counts: Counter[str]) -> dict[str, int]:
+    """Most frequent first, ties by name: stable output for manifests and tests."""
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def summary_markdown(summary: dict[str, Any]) -> str:
+    """The run summary as a Prefect markdown artifact: the numbers a reviewer looks at."""
+    inputs, timings = summary["inputs"], summary["timings"]
+    lines = [
+        f"# newsclean ingest `{summary['run_id']}`",
+        "",
+        f"Output: `{summary['output']}`; task runner: {summary['task_runner']}",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| documents read | {inputs['documents']} |",
+        f"| skipped (already stored) | {inputs['skipped_known'] + inputs['urls_skipped_known']} |",
+        f"| failed inputs | {inputs['failed']} |",
+        f"| articles | {summary['articles']} |",
+        f"| new article rows | {summary['written']['articles']} |",
+        f"| rejects | {sum(summary['rejects'].values())} |",
+        f"| startup seconds | {timings['startup_seconds']} |",
+        f"| processing seconds | {timings['processing_seconds']} |",
+    ]
+    for title, counts in (
+        ("Rejects by reason", summary["rejects"]),
+        ("Removed blocks by kind", summary["removed"]),
+        ("Languages", summary["languages"]),
+    ):
+        lines += ["", f"## {title}", "", "| value | count |", "|---|---|"]
+        lines += [f"| {name} | {count} |" for name, count in counts.items()] or ["| - | 0 |"]
+    return "\n".join(lines) + "\n"
+
+
+# --- the flow -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _InFlight:
+    """A submitted batch: its future, its failed inputs, and what to blame if it crashes."""
+
+    future: PrefectFuture[CleanedBatch] | None
+    failures: list[FailedInput]
+    documents: list[tuple[str, str | None, str]]
+
+
+def make_run_id(now: datetime | None = None) -> str:
+    """Sortable and unique: `20261122T185000Z-1a2b3c4d` (UTC start, then a random tag)."""
+    moment = now or datetime.now(UTC)
+    return f"{moment:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+
+
+def failed_batch_rows(in_flight: _InFlight, error: BaseException) -> list[dict[str, Any]]:
+    """When a whole task dies (a worker killed, a pickling error), each document is a reject."""
+    detail = f"batch task failed: {type(error).__name__}: {error}"[:500]
+    return [
+        {
+            "source": source,
+            "url": url,
+            "reason": RejectReason.INTERNAL_ERROR.value,
+            "detail": detail,
+            "raw_sha256": sha,
+        }
+        for source, url, sha in in_flight.documents
+    ]
+
+
+def collect_rows(in_flight: _InFlight, run_id: str) -> tuple[BatchRows, float]:
+    """Wait for a batch and merge its cleaned tables with its failed inputs' rejects."""
+    defaults = run_defaults(run_id, datetime.now(UTC))
+    extra_rejects = [failed_input_row(failure) for failure in in_flight.failures]
+    clean_seconds = 0.0
+    tables = {name: to_table(name, [], defaults) for name in CLEANED_TABLES}
+    if in_flight.future is not None:
+        try:
+            cleaned = in_flight.future.result()
+            tables, clean_seconds = cleaned.tables, cleaned.clean_seconds
+        except Exception as error:
+            extra_rejects += failed_batch_rows(in_flight, error)
+    rejects = pa.concat_tables([tables["rejects"], to_table("rejects", extra_rejects, defaults)])
+    rows = BatchRows(
+        articles=tables["articles"],
+        removed=tables["removed"],
+        rejects=rejects,
+        raw=tables["raw"],
+    )
+    return rows, clean_seconds
+
+
+@flow(name="newsclean-ingest", persist_result=False, log_prints=False)
+def ingest(
+    inputs: list[str],
+    output: str = "output",
+    url_lists: list[str] | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_bytes: int = DEFAULT_BATCH_BYTES,
+    language_detector: str = "langdetect",
+    allow_private: bool = False,
+    respect_robots: bool = True,
+    fetch_delay: float = DEFAULT_FETCH_DELAY,
+    fetch_threads: int = DEFAULT_FETCH_THREADS,
+    keep_raw: bool = True,
+    max_in_flight: int = 4,
+    requested_at: float | None = None,
+    task_runner_name: str = "",
+) -> dict[str, Any]:
+    """Ingest paths, URLs, URL lists, feeds and sitemaps into the dataset under `output`.
+
+    `requested_at` (epoch seconds, set by the CLI when the command started) lets the summary
+    separate Prefect's startup time from the processing time.
+    """
+    started = time.time()
+    logger = get_run_logger()
+    run_id = make_run_id()
+    paths, urls = split_inputs(inputs, url_lists or [])
+    options = CleanOptions(language_detector=language_detector, keep_raw=keep_raw)
+    fetch_config = FetchConfig(
+        allow_private=allow_private, respect_robots=respect_robots, per_host_delay=fetch_delay
+    )
+    produced = RunTally()
+    with DatasetWriter(output, run_id) as writer, Fetcher(fetch_config) as fetcher:
+        stream = InputStream(writer, fetcher, fetch_threads=fetch_threads, check_raw=keep_raw)
+        in_flight: deque[_InFlight] = deque()
+        for batch in iter_batches(stream.items(paths, urls), batch_size, batch_bytes):
+            in_flight.append(_submit(batch, options, run_id))
+            while len(in_flight) > max_in_flight:
+                _write(in_flight.popleft(), writer, produced, run_id, logger)
+        while in_flight:
+            _write(in_flight.popleft(), writer, produced, run_id, logger)
+        stored = writer.totals
+    finished = time.time()
+    timings = {
+        "startup_seconds": None if requested_at is None else round(started - requested_at, 3),
+        "processing_seconds": round(finished - started, 3),
+    }
+    summary = build_summary(
+        run_id=run_id,
+        output=output,
+        inputs=list(inputs) + list(url_lists or []),
+        tally=stream.tally,
+        produced=produced,
+        stored=stored,
+        timings=timings,
+        task_runner=task_runner_name,
+    )
+    write_json_atomic(output, f"{MANIFEST_DIR}/{run_id}.json", summary)
+    create_markdown_artifact(
+        markdown=summary_markdown(summary),
+        key="newsclean-ingest-summary",
+        description=f"newsclean ingest run {run_id}",
+    )
+    return summary
+
+
+def _submit(batch: Batch, options: CleanOptions, run_id: str) -> _InFlight:
+    """Start a batch's task (if it has documents); keep only small ids of its documents."""
+    future = None
+    if batch.documents:
+        future = clean_batch.submit(quote(batch.documents), options, run_id, batch.number)
+    documents = [(doc.source, doc.url, doc.sha256) for doc in batch.documents]
+    return _InFlight(future, batch.failures, documents)
+
+
+def _write(
+    in_flight: _InFlight, writer: DatasetWriter, produced: RunTally, run_id: str, logger: Any
+) -> None:
+    rows, clean_seconds = collect_rows(in_flight, run_id)
+    started = time.perf_counter()
+    stats = writer.write_batch(rows)
+    produced.add(rows, clean_seconds, time.perf_counter() - started)
+    logger.info(
+        "batch %d: %d articles, %d rejects; new rows: %d articles, %d removed, %d rejects",
+        produced.batches,
+        rows.articles.num_rows,
+        rows.rejects.num_rows,
+        stats.written["articles"],
+        stats.written["removed"],
+        stats.written["rejects"],
+    )
+
+
+# --- choosing where tasks run ------------------------------------------------------------------
+
+
+def make_task_runner(workers: int, dask_address: str | None = None) -> TaskRunner:
+    """Dask when an address is given, else a process pool for >1 worker, else one thread."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    if workers > 1:
+        return ProcessPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
+@contextmanager
+def shared_api(runner: TaskRunner) -> Iterator[None]:
+    """Make worker processes report to the flow's Prefect API instead of starting their own.
+
+    With no `PREFECT_API_URL` configured, Prefect starts a temporary server inside the
+    process that first needs one. Worker processes of a `ProcessPoolTaskRunner` (and Dask
+    workers) inherit the environment, not that in-process knowledge, so each would start its
+    own temporary server: ~10 s per worker, and task runs recorded where nobody looks.
+    Starting the server here and exporting its URL for the run makes every process use it.
+    """
+    if isinstance(runner, ThreadPoolTaskRunner) or PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield
+
+
+def run_ingest(
+    inputs: list[str],
+    *,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    **flow_parameters: Any,
+) -> dict[str, Any]:
+    """Run the `ingest` flow on the right task runner; returns the run summary.
+
+    At most two batches per worker are in flight, which keeps every worker busy while the
+    flow writes, and bounds memory to about `2 * workers * batch_bytes`.
+    """
+    workers = workers or os.cpu_count() or 1
+    runner = make_task_runner(workers, dask_address)
+    name = f"dask({dask_address})" if dask_address else f"{type(runner).__name__}({workers})"
+    flow_parameters.setdefault("max_in_flight", 2 * workers)
+    configured = ingest.with_options(task_runner=runner)
+    with shared_api(runner):
+        return configured(inputs, task_runner_name=name, **flow_parameters)
