@@ -97,7 +97,7 @@ def parse_byline(text: str, *, allow_bare_name: bool) -> list[str] | None:
     if match is None:
         return None
     names = re.split(r",\s+|\s+(?:and|und|et|y|e|и|і|та|i)\s+", match.group("names"))
-    return [n.strip() for n in names if n.strip() and not n.strip().isupper() or len(n) > 3]
+    return [n.strip() for n in names if n.strip() and not is_role_line(n.strip())]
 
 
 def find_date(text: str) -> datetime | None:

@@ -5,22 +5,33 @@ LABELS = {
         r"comments?|(?:show|view|load|see|read) (?:all |more )?(?:comments?|replies)|(?:all )?comments",
         r"(?:leave|add|write|post) a (?:comment|reply)|join the (?:conversation|discussion)|discussion",
         r"reply(?: likes?)?|like|report|sort by(?: oldest| newest| best| top)?|oldest|newest",
-        r"view all comments|be the first to comment|no comments yet",
+        r"view all comments|be the first to comment|no comments(?: yet)?|leave a (?:reply|comment)|cancel reply|post comment|submit comment",
+        r"name(?: required)?|e ?mail(?: required)?(?: will not be published)?|website|notify me of[\w ]*",
     ],
     "ru": [
         r"комментари[йия](?: к статье)?|показать (?:ещё|все) комментари[ий]|ответить|все комментарии",
         r"войдите,? чтобы (?:оставить|написать) комментарий|оставить комментарий",
     ],
     "uk": [r"коментар[іі](?:в)?|показати (?:ще|всі) коментарі|відповісти|залишити коментар"],
-    "de": [r"kommentare?|alle kommentare(?: anzeigen)?|antworten|kommentieren|kommentar schreiben"],
-    "fr": [r"commentaires?|voir (?:tous les|plus de) commentaires|répondre|réagir"],
-    "es": [r"comentarios?|ver (?:más|todos los) comentarios|responder|comentar"],
+    "de": [
+        r"kommentare?|alle kommentare(?: anzeigen)?|antworten|kommentieren|kommentar (?:schreiben|verfassen|abschicken)|antwort abbrechen",
+        r"(?:schreib|schreibe|hinterlasse|hinterlass) (?:einen|einen neuen) kommentar|keine kommentare(?: vorhanden)?|bisher keine kommentare",
+        r"name(?: erforderlich)?|e ?mail(?: erforderlich)?[\w ]*|webseite|website|benachrichtige mich[\w ]*",
+    ],
+    "fr": [r"commentaires?|voir (?:tous les|plus de) commentaires|répondre|réagir|laisser un commentaire|annuler la réponse"],
+    "es": [r"comentarios?|ver (?:más|todos los) comentarios|responder|comentar|deja un comentario|cancelar respuesta"],
     "it": [r"commenti|commenta|rispondi|mostra (?:altri|tutti i) commenti"],
     "pl": [r"komentarze?|odpowiedz|pokaż (?:więcej|wszystkie) komentarze|skomentuj"],
     "pt": [r"comentários?|responder|ver (?:mais|todos os) comentários|comentar"],
 }
 
 PHRASES = {
+    "any": [
+        r"akismet|^\d+ (?:responses?|replies|antworten|kommentare|comments|commentaires|comentarios|комментари\w*|коментар\w*) (?:to|zu|auf|à|a|к|до)\b",
+        r"(?:you are|du) (?:commenting|kommentierst) (?:using|mit)|(?:enter|gib) (?:your|hier deinen) (?:comment|kommentar)",
+        r"(?:fill in your details|trage deine daten) |(?:your email address|deine e-mail-adresse|ihre e-mail-adresse) (?:will not|wird nicht)",
+        r"(?:required fields|erforderliche felder) (?:are|sind) (?:marked|markiert)",
+    ],
     "en": [
         r"^\d+ comments?$|^comments? \(\d+\)$",
         r"(?:please )?keep it civil|comments are moderated|(?:log|sign) in to (?:comment|reply)",

@@ -1,6 +1,10 @@
 """Copyright and legal footers."""
 
 PHRASES = {
+    "any": [
+        r"(?:proudly )?powered by \w|theme(?: by|:) \w|all content is licensed|licensed under (?:a |the )?creative commons|lizenziert unter|creative commons (?:by|namensnennung)",
+        r"^impressum\b|^datenschutz(?:erklärung)?\b|^privacy policy\b|^cookie policy\b",
+    ],
     "en": [r"^©|^\(c\) ?\d{4}|^copyright\b|all rights reserved|\bterms of (?:use|service)\b.*\bprivacy\b"],
     "ru": [r"^©|все права защищены|использование материалов[\w ,—-]* (?:разрешено|только|допускается)|^\d+\+$"],
     "uk": [r"^©|усі права захищені|всі права захищені|використання матеріалів[\w ,—-]* (?:дозволено|лише|тільки)"],

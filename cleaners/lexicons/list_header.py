@@ -6,27 +6,33 @@ LABELS = {
         r"related(?: articles| stories| content| news| coverage| topics| posts)?|more (?:on|from|in|about) [\w' ]{1,40}|more (?:stories|news|articles|headlines)",
         r"(?:editor'?s?|editors') (?:picks|choice)|recommended(?: for you| stories| articles| reading)?|you (?:may|might) (?:also )?like|top stories|latest(?: news| stories| articles| headlines)?",
         r"(?:read|see) (?:next|more)|what to read next|in other news|don't miss|also (?:inside|in the news)|elsewhere|around the web|from (?:our|the) (?:network|partners)|partner news|sponsored stories",
-        r"more on this story|recent posts|related posts|categories|archives",
+        r"more on this story|recent posts|related posts|similar posts|popular posts|latest posts|more posts|recent comments|categories|archives|blogroll|meta|links|tag cloud|trending topics",
     ],
     "ru": [
         r"читайте также|самое (?:читаемое|популярное|интересное)|главное(?: за (?:день|неделю))?|популярное|по теме|новости партн[её]ров",
         r"другие новости|ещё (?:по теме|новости)|последние новости|рекомендуем|выбор редакции|лента новостей",
+        r"похожие (?:записи|статьи|новости)|свежие записи|последние (?:записи|комментарии)|рубрики|архивы?|метки",
     ],
     "uk": [
         r"читайте також|найпопулярніше|найчитаніше|головне(?: за (?:день|тиждень))?|популярне|за темою|новини партнерів",
         r"інші новини|більше новин|останні новини|рекомендуємо|вибір редакції|стрічка новин",
+        r"схожі (?:записи|статті|новини)|останні (?:записи|коментарі)|рубрики|архіви?|мітки",
     ],
     "de": [
         r"meistgelesen(?:e artikel)?|am meisten gelesen|beliebt(?:este artikel)?|mehr zum thema|mehr aus [\w ]{1,30}|das könnte sie (?:auch )?interessieren",
-        r"weitere (?:artikel|nachrichten|meldungen)|top[- ]themen|neueste artikel|empfehlungen|auch interessant",
+        r"weitere (?:artikel|nachrichten|meldungen|beiträge)|top[- ]themen|neueste artikel|empfehlungen|auch interessant",
+        r"ähnliche (?:beiträge|artikel|themen)|verwandte (?:beiträge|artikel)|(?:neueste|letzte|aktuelle|beliebte|meistgelesene) (?:beiträge|artikel|kommentare)",
+        r"das könnte (?:dich|sie|euch) (?:auch )?interessieren|kategorien|schlagwörter|archiv|blogroll|themen|weitere informationen|mehr (?:artikel|beiträge)",
     ],
     "fr": [
         r"les plus lus|(?:à )?lire aussi|dans la même rubrique|sur le même sujet|les plus populaires|à la une|nos (?:dernières|autres) actualités|vous aimerez aussi",
+        r"articles? (?:similaires|récents|liés)|commentaires récents|catégories|archives|sur le même thème",
     ],
     "es": [
         r"lo más (?:leído|visto|popular)|noticias relacionadas|te puede interesar|más noticias|también te puede interesar|últimas noticias|recomendados",
+        r"entradas (?:recientes|relacionadas)|comentarios recientes|artículos relacionados|categorías|archivos",
     ],
-    "it": [r"i più letti|più lett[ie]|articoli correlati|potrebbe interessarti|ultime notizie|leggi anche"],
-    "pl": [r"najczęściej czytane|najpopularniejsze|powiązane artykuły|czytaj także|polecane"],
-    "pt": [r"mais lidas?|notícias relacionadas|veja também|últimas notícias|recomendados"],
+    "it": [r"i più letti|più lett[ie]|articoli (?:correlati|recenti)|commenti recenti|potrebbe interessarti|ultime notizie|leggi anche|categorie|archivi"],
+    "pl": [r"najczęściej czytane|najpopularniejsze|powiązane artykuły|podobne wpisy|ostatnie wpisy|najnowsze komentarze|czytaj także|polecane|kategorie|archiwa"],
+    "pt": [r"mais lidas?|notícias relacionadas|posts (?:relacionados|recentes)|comentários recentes|veja também|últimas notícias|recomendados|categorias|arquivos"],
 }

@@ -16,7 +16,7 @@ from cleaners.lexicons import related_link as related_lexicon
 from cleaners.lexicons import tags as tags_lexicon
 from cleaners.model import Document, Removal
 from cleaners.credits import is_credit
-from cleaners.steps.base import features, kept_positions, removal
+from cleaners.steps.base import features, kept_positions, mark_boundary, removal
 from cleaners.steps.zones import SEGMENT_SPLIT_RE, all_segments_match, unquoted
 from cleaners.text import has_letters
 
@@ -38,6 +38,7 @@ class LineCueStep:
 
     kind: str
     phrase_max_words: int | None = 12
+    boundary: bool = False
 
     @property
     def name(self) -> str:
@@ -60,6 +61,10 @@ class LineCueStep:
                 and lex.phrase(unquoted(feat.lower))
             ):
                 removed.append(removal(doc, position, self.kind, "phrase"))
+            else:
+                continue
+            if self.boundary:
+                mark_boundary(doc, position)
         return removed
 
 
@@ -151,24 +156,35 @@ class RelatedLinks:
 
 
 @cache
-def _tags_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_alternation(tags_lexicon.PREFIXES)})\s*[:：]\s*\S", re.I)
+def _tags_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    prefix = re.compile(rf"^(?:{_alternation(tags_lexicon.PREFIXES)})\s*[:：]\s*\S", re.I)
+    post_meta = re.compile("|".join(f"(?:{p})" for p in tags_lexicon.POST_META), re.I)
+    return prefix, post_meta
 
 
 @dataclass(frozen=True, slots=True)
 class Tags:
-    """"Tags: a, b, c" and "Topics: x · y" lines."""
+    """"Tags: a, b, c", "Topics: x · y" and blog post-meta lines ("Posted in X by Y"). They
+    close an article, so each is also a boundary."""
 
     name: str = "tags"
 
     def find(self, doc: Document) -> list[Removal]:
-        pattern = _tags_re()
+        prefix, post_meta = _tags_res()
         feats = features(doc)
-        return [
-            removal(doc, p, "tags", "tag_prefix")
-            for p in kept_positions(doc)
-            if feats[p].n_words <= 40 and pattern.match(doc.blocks[p].text)
-        ]
+        removed = []
+        for position in kept_positions(doc):
+            text = doc.blocks[position].text
+            if feats[position].n_words > 40:
+                continue
+            if prefix.match(text):
+                removed.append(removal(doc, position, "tags", "tag_prefix"))
+            elif post_meta.search(text):
+                removed.append(removal(doc, position, "tags", "post_meta"))
+            else:
+                continue
+            mark_boundary(doc, position)
+        return removed
 
 
 @dataclass(frozen=True, slots=True)

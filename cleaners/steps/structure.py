@@ -1,76 +1,106 @@
 """Where the article is: its main run of prose, its title, its byline and dateline.
 
-The article is one dense run of prose. We link prose blocks into clusters (a cluster ends at a
-boundary such as a comment header or a "Most read" list, or after a long stretch of short
-lines), keep the cluster with the most prose, and remove everything before its title and
-after its end. Short lines *inside* the cluster (subheadings, bullet points, "He declined to
+The article is one dense run of prose. We weigh every remaining block (prose by its length,
+short and link-like lines by a fixed cost), find the run with the highest total that crosses
+no boundary (a comment header, a "Most read" list, a share bar), and remove everything before
+its title and after its end. Short lines *inside* the cluster (subheadings, bullet points, "He declined to
 comment.") stay: position, not shape, decides for them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cleaners.features import BlockClass, BlockFeatures
+from cleaners.metadata import (
+    DATELINE_MAX_WORDS as DATELINE_WORDS,
+)
 from cleaners.metadata import find_date, is_dateline, is_role_line, parse_byline
 from cleaners.model import Document, Removal
 from cleaners.steps.base import boundaries, features, kept_positions, removal
 from cleaners.steps.lists import INTERNAL_SENTENCE_RE
 from cleaners.text import FUNCTION_WORDS
 
-MAX_GAP_BLOCKS = 8
-MIN_FALLBACK_CHARS = 150
+MIN_ARTICLE_SCORE = 150
 HEADER_LOOKBACK = 10
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 30
 DEK_MIN_WORDS = 10
+# Block weights for the main-run search: prose counts by its length, short and bad lines
+# cost a fixed amount, so a long stretch of menu items separates two runs of prose while a
+# subheading or a bullet list inside an article does not.
+NEAR_GOOD_WEIGHT = 0.5
+SHORT_COST = 30
+HEADLINE_COST = 10
+BAD_COST = 60
+BAD_COST_MAX = 200
+# A byline or dateline announces an article: it pulls the run towards itself.
+ANNOUNCEMENT_BONUS = 150
 
 
-@dataclass(slots=True)
-class Cluster:
-    positions: list[int] = field(default_factory=list)
-    chars: int = 0
-
-    @property
-    def first(self) -> int:
-        return self.positions[0]
-
-    @property
-    def last(self) -> int:
-        return self.positions[-1]
+@dataclass(frozen=True, slots=True)
+class Span:
+    first: int
+    last: int
+    score: float
 
 
-def build_clusters(
-    kept: list[int], feats: list[BlockFeatures], walls: set[int], seeds: set[BlockClass]
-) -> list[Cluster]:
-    """Group seed blocks whose gaps hold no boundary and few short kept blocks."""
-    clusters: list[Cluster] = []
-    current: Cluster | None = None
-    gap = 0
+def block_weight(doc: Document, position: int, feat: BlockFeatures) -> float:
+    """How much a kept block says "article here" (positive) or "not here" (negative)."""
+    if feat.klass is BlockClass.GOOD:
+        return feat.n_chars
+    if feat.n_words <= DATELINE_WORDS and _announces_article(doc.blocks[position].text, feat):
+        return ANNOUNCEMENT_BONUS
+    if feat.klass is BlockClass.NEAR_GOOD:
+        if feat.title_like and not feat.list_item:
+            return -HEADLINE_COST  # a line of a headline list looks like this too
+        return NEAR_GOOD_WEIGHT * feat.n_chars
+    if feat.klass is BlockClass.SHORT:
+        return -SHORT_COST
+    return -min(BAD_COST_MAX, max(BAD_COST, feat.n_chars))
+
+
+def _announces_article(text: str, feat: BlockFeatures) -> bool:
+    return is_dateline(text, feat.n_words) or parse_byline(text, allow_bare_name=False) is not None
+
+
+def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Span | None:
+    """The maximum-weight run of kept blocks that crosses no boundary (Kadane's algorithm,
+    as in body-text extraction by maximal text density)."""
+    walls = sorted(boundaries(doc))
+    best: Span | None = None
+    run_start, run_score, previous = None, 0.0, -1
     for position in kept:
-        feat = feats[position]
-        if feat.klass in seeds:
-            wall = current is not None and any(current.last < w < position for w in walls)
-            if current is None or wall or gap > MAX_GAP_BLOCKS:
-                current = Cluster()
-                clusters.append(current)
-            current.positions.append(position)
-            current.chars += feat.n_chars
-            gap = 0
-        elif feat.klass is not BlockClass.NEAR_GOOD:
-            gap += 1
-    return clusters
+        if any(previous < w < position for w in walls) or run_score <= 0:
+            run_start, run_score = position, 0.0
+        run_score += block_weight(doc, position, feats[position])
+        if run_score > 0 and (best is None or run_score > best.score):
+            best = Span(run_start if run_start is not None else position, position, run_score)
+        previous = position
+    if best is None or best.score < MIN_ARTICLE_SCORE:
+        return None
+    inside = [p for p in kept if best.first <= p <= best.last]
+    good = [p for p in inside if feats[p].klass is BlockClass.GOOD]
+    first = good[0] if good else inside[0]
+    return Span(_extend_start(doc, kept, feats, first), best.last, best.score)
 
 
-def main_cluster(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Cluster | None:
+def _extend_start(doc: Document, kept: list[int], feats: list[BlockFeatures], first: int) -> int:
+    """Take in the sentences and list items just above the first long paragraph: a short
+    lead sentence or a numbered list opens many posts. Stop at a headline, a byline or a
+    dateline: those belong to the header."""
     walls = boundaries(doc)
-    clusters = build_clusters(kept, feats, walls, {BlockClass.GOOD})
-    if clusters:
-        return max(clusters, key=lambda c: c.chars)
-    fallback = build_clusters(kept, feats, walls, {BlockClass.GOOD, BlockClass.NEAR_GOOD})
-    best = max(fallback, key=lambda c: c.chars, default=None)
-    return best if best and best.chars >= MIN_FALLBACK_CHARS else None
+    start = first
+    for position in reversed([p for p in kept if p < first]):
+        feat = feats[position]
+        text = doc.blocks[position].text
+        if any(position < w < start for w in walls) or _announces_article(text, feat):
+            break
+        if not (is_sentence_like(feat) or (feat.list_item and feat.klass is not BlockClass.BAD)):
+            break
+        start = position
+    return start
 
 
 UNFINISHED_PROSE_MIN_CHARS = 100
@@ -99,7 +129,7 @@ class ArticleSpan:
     def find(self, doc: Document) -> list[Removal]:
         feats = features(doc)
         kept = kept_positions(doc)
-        cluster = main_cluster(doc, kept, feats)
+        cluster = main_span(doc, kept, feats)
         if cluster is None:
             return [self._outside(doc, p, feats[p], before=True) for p in kept]
         end = self._extend_end(doc, kept, feats, cluster.last)
