@@ -1,0 +1,44 @@
+"""Shared fixtures: one Prefect test harness per session, and the local HTTP server.
+
+Prefect reads its settings from the environment, so the environment is fixed in
+`pytest_configure`, before any test module imports prefect: a throwaway PREFECT_HOME (tests
+never touch ~/.prefect), no analytics, and a generous ephemeral-server startup timeout for
+slow CI machines. Starting the harness costs ~11 s, which is why it is session-scoped and
+requested only by the tests that run flows; everything else is tested as plain functions.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+
+import pytest
+
+from tests.httpserver import http_server  # noqa: F401
+
+_PREFECT_HOME: str | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _PREFECT_HOME
+    _PREFECT_HOME = tempfile.mkdtemp(prefix="newsclean-prefect-home-")
+    os.environ["PREFECT_HOME"] = _PREFECT_HOME
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    os.environ["DO_NOT_TRACK"] = "1"
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _PREFECT_HOME:
+        shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """A temporary Prefect API and database shared by every flow test of the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield
