@@ -15,7 +15,7 @@ LABELS = {
     "uk": [r"коментар[іі](?:в)?|показати (?:ще|всі) коментарі|відповісти|залишити коментар"],
     "de": [
         r"kommentare?|alle kommentare(?: anzeigen)?|antworten|kommentieren|kommentar (?:schreiben|verfassen|abschicken)|antwort abbrechen",
-        r"(?:schreib|schreibe|hinterlasse|hinterlass) (?:einen|einen neuen) kommentar|keine kommentare(?: vorhanden)?|bisher keine kommentare",
+        r"(?:schreib|schreibe|hinterlasse|hinterlass)(?: jetzt| uns)? (?:einen|einen neuen|deinen|ihren) kommentar|kommentar hinterlassen(?: antworten abbrechen)?|keine kommentare(?: vorhanden)?|bisher keine kommentare",
         r"name(?: erforderlich)?|e ?mail(?: erforderlich)?[\w ]*|webseite|website|benachrichtige mich[\w ]*",
     ],
     "fr": [r"commentaires?|voir (?:tous les|plus de) commentaires|répondre|réagir|laisser un commentaire|annuler la réponse"],

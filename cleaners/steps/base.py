@@ -9,6 +9,7 @@ blocks its predecessors left, and the full list of removals is the audit trail.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from enum import IntEnum
 from typing import Protocol
 
 from cleaners.features import BlockFeatures, document_features
@@ -35,16 +36,30 @@ def features(doc: Document) -> list[BlockFeatures]:
     return document_features(doc)
 
 
-def mark_boundary(doc: Document, position: int) -> None:
-    """Record that the article's main run of prose cannot continue across this block."""
-    boundaries = doc.hints.setdefault(BOUNDARIES, set())
-    assert isinstance(boundaries, set)
-    boundaries.add(position)
+class Wall(IntEnum):
+    """How strongly a removed block separates the prose before it from the prose after it.
+
+    SOFT: a share bar, a "Most read" list, a tag line: usually the article's end, but pages
+    also put them between the lead and the rest. HARD: a paywall or a donation letter: the
+    article does not continue across it. TERMINAL: a comment section: hard, and whatever
+    follows it is comments or sidebar, never the article.
+    """
+
+    SOFT = 1
+    HARD = 2
+    TERMINAL = 3
 
 
-def boundaries(doc: Document) -> set[int]:
-    found = doc.hints.get(BOUNDARIES, set())
-    assert isinstance(found, set)
+def mark_boundary(doc: Document, position: int, wall: Wall = Wall.SOFT) -> None:
+    """Record that the article's main run of prose should not continue across this block."""
+    walls = doc.hints.setdefault(BOUNDARIES, {})
+    assert isinstance(walls, dict)
+    walls[position] = max(wall, walls.get(position, wall))
+
+
+def boundaries(doc: Document) -> dict[int, Wall]:
+    found = doc.hints.get(BOUNDARIES, {})
+    assert isinstance(found, dict)
     return found
 
 

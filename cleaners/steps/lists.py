@@ -16,7 +16,7 @@ from cleaners.features import BlockFeatures
 from cleaners.lexicons import lexicon
 from cleaners.metadata import is_dateline, is_role_line, parse_byline
 from cleaners.model import Document, Removal
-from cleaners.steps.base import features, kept_positions, mark_boundary, removal
+from cleaners.steps.base import Wall, features, kept_positions, mark_boundary, removal
 
 BLURB_MAX_CHARS = 320
 BLURB_MAX_SENTENCES = 2
@@ -170,10 +170,10 @@ class CommentThreads:
             if feat.label and lex.label(feat.label):
                 removed.append(removal(doc, position, "comments", "label"))
                 if feat.n_words <= 4:
-                    mark_boundary(doc, position)
+                    mark_boundary(doc, position, Wall.TERMINAL)
             elif lex.phrase(feat.lower) and feat.n_words <= 25:
                 removed.append(removal(doc, position, "comments", "phrase"))
-                mark_boundary(doc, position)
+                mark_boundary(doc, position, Wall.TERMINAL)
             elif feat.n_words <= COMMENT_META_MAX_WORDS and RELATIVE_TIME_RE.search(text):
                 removed.append(removal(doc, position, "comments", "comment_meta"))
         return removed

@@ -18,7 +18,7 @@ from cleaners.metadata import (
 )
 from cleaners.metadata import find_date, is_dateline, is_role_line, parse_byline
 from cleaners.model import Document, Removal
-from cleaners.steps.base import boundaries, features, kept_positions, removal
+from cleaners.steps.base import Wall, boundaries, features, kept_positions, removal
 from cleaners.steps.lists import INTERNAL_SENTENCE_RE
 from cleaners.text import FUNCTION_WORDS
 
@@ -35,6 +35,8 @@ SHORT_COST = 30
 HEADLINE_COST = 10
 BAD_COST = 60
 BAD_COST_MAX = 200
+SOFT_WALL_COST = 250
+TERMINAL_DISCOUNT = 0.5
 # A byline or dateline announces an article: it pulls the run towards itself.
 ANNOUNCEMENT_BONUS = 150
 
@@ -66,15 +68,24 @@ def _announces_article(text: str, feat: BlockFeatures) -> bool:
 
 
 def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Span | None:
-    """The maximum-weight run of kept blocks that crosses no boundary (Kadane's algorithm,
-    as in body-text extraction by maximal text density)."""
-    walls = sorted(boundaries(doc))
+    """The maximum-weight run of kept blocks (Kadane's algorithm, as in body-text extraction
+    by maximal text density). Crossing a soft wall costs SOFT_WALL_COST, a hard wall cannot
+    be crossed, and prose after a comment section counts for less."""
+    walls = boundaries(doc)
+    wall_positions = sorted(walls)
     best: Span | None = None
-    run_start, run_score, previous = None, 0.0, -1
+    run_start, run_score, previous, discount = None, 0.0, -1, 1.0
     for position in kept:
-        if any(previous < w < position for w in walls) or run_score <= 0:
+        crossed = [walls[w] for w in wall_positions if previous < w < position]
+        if crossed and max(crossed) >= Wall.HARD:
+            run_start, run_score = None, 0.0
+        elif crossed:
+            run_score -= SOFT_WALL_COST * len(crossed)
+        if Wall.TERMINAL in crossed:
+            discount = TERMINAL_DISCOUNT
+        if run_score <= 0:
             run_start, run_score = position, 0.0
-        run_score += block_weight(doc, position, feats[position])
+        run_score += discount * block_weight(doc, position, feats[position])
         if run_score > 0 and (best is None or run_score > best.score):
             best = Span(run_start if run_start is not None else position, position, run_score)
         previous = position

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from cleaners.features import LABEL_MAX_WORDS, BlockFeatures
 from cleaners.lexicons import Lexicon, label_form, lexicon
 from cleaners.model import Document, Removal
-from cleaners.steps.base import features, kept_positions, mark_boundary, removal
+from cleaners.steps.base import Wall, features, kept_positions, mark_boundary, removal
 
 # Text inside quotation marks is somebody's words: an article quoting "please donate" is news.
 QUOTED_RE = re.compile(r"[“\"«„‘][^“”\"«»„]{3,}?[”\"»“’]")
@@ -156,7 +156,7 @@ class ZoneStep:
             if not inside:
                 continue
             if self.header_is_boundary and (i == 0 or not in_zone[i - 1]):
-                mark_boundary(doc, kept[i])
+                mark_boundary(doc, kept[i], Wall.HARD)
             rule = {Cue.ANCHOR: "cue", Cue.CONTEXT: "zone_button", Cue.WEAK: "zone_weak_cue"}
             removed.append(removal(doc, kept[i], self.kind, rule.get(cues[i], "zone_bridge")))
         return removed
