@@ -108,7 +108,7 @@ def _extend_start(doc: Document, kept: list[int], feats: list[BlockFeatures], fi
         text = doc.blocks[position].text
         if any(position < w < start for w in walls) or _announces_article(text, feat):
             break
-        if not (is_sentence_like(feat) or (feat.list_item and feat.klass is not BlockClass.BAD)):
+        if feat.klass is BlockClass.BAD or not (feat.ends_sentence or feat.list_item):
             break
         start = position
     return start
