@@ -45,7 +45,6 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
-from prefect.utilities.annotations import quote
 
 from cleaners import PIPELINE_VERSION, CleanConfig, RawDocument, RejectReason, clean
 from flows.fetch import FetchConfig, Fetcher, NotModified, redact_url
@@ -102,6 +101,24 @@ class CleanOptions:
     keep_raw: bool = True
 
 
+class DocumentBatch:
+    """A batch's documents in a wrapper that task runners pass through as one opaque value.
+
+    Not a bare list: Prefect walks lists and dataclasses in task parameters looking for
+    futures (time spent on every field of every document), and Prefect's usual escape hatch,
+    `quote`, is a namedtuple that Dask's graph parser rebuilds wrongly (the task received
+    `quote(((documents,),))`). A plain object is neither walked nor rebuilt, only pickled.
+    """
+
+    __slots__ = ("documents",)
+
+    def __init__(self, documents: list[RawDocument]) -> None:
+        self.documents = documents
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+
 @dataclass(slots=True)
 class CleanedBatch:
     """A batch's rows as typed Arrow tables (compact to pickle), and what cleaning cost."""
@@ -150,10 +167,10 @@ def clean_documents(
     log_prints=False,
 )
 def clean_batch(
-    documents: list[RawDocument], options: CleanOptions, run_id: str, batch_number: int
+    batch: DocumentBatch, options: CleanOptions, run_id: str, batch_number: int
 ) -> CleanedBatch:
     """One task per batch: the unit of parallelism (a worker process or a Dask worker)."""
-    return clean_documents(documents, options, run_id)
+    return clean_documents(batch.documents, options, run_id)
 
 
 # --- inputs -----------------------------------------------------------------------------------
@@ -559,7 +576,7 @@ def _submit(batch: Batch, options: CleanOptions, run_id: str) -> _InFlight:
     """Start a batch's task (if it has documents); keep only small ids of its documents."""
     future = None
     if batch.documents:
-        future = clean_batch.submit(quote(batch.documents), options, run_id, batch.number)
+        future = clean_batch.submit(DocumentBatch(batch.documents), options, run_id, batch.number)
     documents = [(doc.source, doc.url, doc.sha256) for doc in batch.documents]
     return _InFlight(future, batch.failures, documents)
 

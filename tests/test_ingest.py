@@ -259,6 +259,26 @@ def test_urls_feeds_and_404s_become_articles_and_rejects(
     assert http_server.hits("/gone") == 2  # failures are retried; the reject is not repeated
 
 
+# --- a Dask cluster -------------------------------------------------------------------------
+
+
+def test_a_dask_cluster_runs_the_same_flow(prefect_harness: None, tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        address = cluster.scheduler_address
+        summary = run_ingest(
+            [str(DEVSET)], output=str(tmp_path), dask_address=address, batch_size=2
+        )
+
+    assert summary["task_runner"] == f"dask({address})"
+    assert (summary["batches"], summary["articles"], summary["rejects"]) == (2, 4, {})
+    languages = query(f"SELECT language FROM {table_sql(tmp_path, 'articles')} ORDER BY 1")
+    assert languages == [("de",), ("en",), ("es",), ("ru",)]
+
+
 # --- plain helpers, no Prefect -------------------------------------------------------------------
 
 
