@@ -8,6 +8,7 @@ and several tasks run in worker processes; the other runs use one worker thread.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from dataclasses import dataclass
@@ -257,6 +258,39 @@ def test_urls_feeds_and_404s_become_articles_and_rejects(
     assert [http_server.hits(f"/news/{name}") for name in ("one", "two", "three")] == [1, 1, 1]
     assert http_server.hits("/feed.xml") == 2  # feeds are re-read: they list new articles
     assert http_server.hits("/gone") == 2  # failures are retried; the reject is not repeated
+
+
+def html_article() -> bytes:
+    """A small news page: metadata in the head, navigation and a footer around the story."""
+    lines = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8").splitlines()[5:12]
+    paragraphs = "".join(f"<p>{line}</p>" for line in lines)
+    return (
+        '<!doctype html><html lang="en"><head><title>Kremlin says Rubio and Lavrov to speak'
+        '</title><link rel="canonical" href="https://Example.com/world/kremlin-rubio-lavrov">'
+        '<meta name="author" content="Anastasia Lyrchikova"></head><body>'
+        '<nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+        f"<article><h1>Kremlin says Rubio and Lavrov to speak</h1>{paragraphs}</article>"
+        "<footer>Subscribe to our newsletter</footer></body></html>"
+    ).encode()
+
+
+def test_an_html_page_is_identified_by_its_canonical_url(
+    http_server: LocalHTTPServer, prefect_harness: None, tmp_path: Path
+) -> None:
+    pytest.importorskip("cleaners.html", reason="HTML cleaning (cleaners/html.py) not there yet")
+    http_server.route("/amp/kremlin", Reply(body=html_article()))
+    page_url = http_server.url("/amp/kremlin?utm_source=feed")
+
+    run_ingest([page_url], output=str(tmp_path), workers=1, allow_private=True, fetch_delay=0.0)
+
+    columns = "doc_id, source, canonical_url, input_format, authors, text"
+    rows = query(f"SELECT {columns} FROM {table_sql(tmp_path, 'articles')}")
+    canonical = "https://example.com/world/kremlin-rubio-lavrov"
+    doc_id = hashlib.sha256(canonical.encode()).hexdigest()[:32]
+    assert [row[:5] for row in rows] == [
+        (doc_id, page_url, canonical, "html", ["Anastasia Lyrchikova"])
+    ]
+    assert "Ushakov" in rows[0][5]
 
 
 # --- a Dask cluster -------------------------------------------------------------------------
