@@ -23,7 +23,7 @@ from cleaners.model import (
 )
 from cleaners.repair import join_paragraphs
 from cleaners.segment import split_blocks
-from cleaners.steps import DEFAULT_STEPS, Step, run_steps
+from cleaners.steps import DEFAULT_STEPS, HTML_STEPS, Step, run_steps
 from cleaners.text import normalize_text
 
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -87,12 +87,15 @@ def clean_blocks(
     *,
     input_format: str,
     encoding: str | None,
+    steps: list[Step] | None = None,
+    hints: dict[str, object] | None = None,
 ) -> CleanResult:
     """Run the steps over blocks, repair paragraphs and tag the language."""
     if not blocks:
         return _rejected(Reject(RejectReason.NO_TEXT, "no text found"), encoding=encoding)
     doc = Document(blocks=blocks, metadata=metadata, input_format=input_format)
-    removed = run_steps(doc, config.steps)
+    doc.hints.update(hints or {})
+    removed = run_steps(doc, config.steps if steps is None else steps)
     removed.sort(key=lambda r: r.position)
     paragraphs = join_paragraphs([b.text for b in doc.kept_blocks()])
     result = CleanResult(

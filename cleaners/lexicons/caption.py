@@ -5,8 +5,8 @@ CREDIT_KEYWORDS = {
     "en": [r"photo(?:graph)?s?|image|picture|credit|illustration|graphic|video|pictured|(?:photo )?courtesy(?: of)?"],
     "ru": [r"фото(?:графия)?|снимок|иллюстрация|кадр|источник фото"],
     "uk": [r"фото(?:графія)?|знімок|ілюстрація|кадр|джерело фото"],
-    "de": [r"foto|bild|fotos|grafik|illustration|quelle"],
-    "fr": [r"photo|crédit(?: photo)?|illustration|image"],
+    "de": [r"foto|bild|fotos|grafik|illustration|titelbild|titelfoto|bildquelle|fotoquelle|copyright"],
+    "fr": [r"photo|crédits?(?: photos?)?|illustration|image"],
     "es": [r"foto(?:grafía)?|imagen|ilustración|crédito"],
     "it": [r"foto|immagine|credito"],
     "pl": [r"fot\.?|zdjęcie|ilustracja"],
@@ -17,5 +17,5 @@ CREDIT_KEYWORDS = {
 AGENCIES = (
     r"getty images|afp|reuters|ap photo|associated press|epa|dpa|imago|shutterstock|istock|"
     r"alamy|picture alliance|keystone|ansa|efe|tass|тасс|риа новости|ria novosti|укрінформ|"
-    r"unsplash|pexels|wikimedia commons|pool"
+    r"unsplash|pexels|wikimedia commons|pool|pap|ap|ddp|apa|ips|europa press|bestimage|abaca"
 )

@@ -31,6 +31,8 @@ PHRASES = {
         r"(?:you are|du) (?:commenting|kommentierst) (?:using|mit)|(?:enter|gib) (?:your|hier deinen) (?:comment|kommentar)",
         r"(?:fill in your details|trage deine daten) |(?:your email address|deine e-mail-adresse|ihre e-mail-adresse) (?:will not|wird nicht)",
         r"(?:required fields|erforderliche felder) (?:are|sind) (?:marked|markiert)",
+        r"(?:kommentare erscheinen|comments (?:will )?appear) (?:erst )?(?:nach|after)|(?:eingeloggt|angemeldet|logged in) sein,? um (?:kommentare|einen kommentar)",
+        r"in den kommentaren|in the comments below|let us know in the comments",
     ],
     "en": [
         r"^\d+ comments?$|^comments? \(\d+\)$",

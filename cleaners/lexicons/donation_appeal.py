@@ -79,6 +79,7 @@ PHRASES = {
         r"we need your (?:help|support)|(?:keep|keeps) (?:this|our) journalism (?:free|open|independent|going)",
         r"(?:every|any) contribution,? (?:however|no matter|big or small)|no matter how small",
         r"(?:as little as|starting (?:from|at) just) \$\d",
+        r"(?:would you|will you|please) consider supporting (?:us|our work|our journalism)|support our work",
     ],
     "ru": [
         r"поддерж(?:ите|ать) (?:нас|редакцию|независим\w+ журналистик\w+|наш\w* (?:работ|проект|издан)\w*)",
@@ -98,6 +99,7 @@ PHRASES = {
         r"(?:ihre|eure) (?:unterstützung|spende)(?:,| hilft| ist| macht| sichert| ermöglicht)",
         r"(?:jetzt|bitte) (?:spenden|unterstützen)|unabhängige(?:n)? journalismus (?:unterstützen|stärken|ermöglichen)",
         r"werden sie (?:mitglied|unterstützer(?:in)?)|mit einem (?:kleinen )?beitrag",
+        r"unterstütze (?:uns|[\w-]+) (?:bereits )?(?:mit|ab) \d|jetzt (?:spenden|unterstützen)",
     ],
     "fr": [
         r"soutenez(?:-nous| notre| le| la| les| l')|faites un don|faire un don",
@@ -110,6 +112,7 @@ PHRASES = {
         r"(?:tu|su|vuestra) (?:aportación|donación|contribución|apoyo)(?:,| es| nos| se nota| hace| permite)",
         r"(?:necesitamos|contamos con) tu (?:ayuda|apoyo)|periodismo independiente|no tenemos muro de pago",
         r"sea la que sea",
+        r"hazte miembro|hacemos periodismo desde hace|beneficios exclusivos",
     ],
     "it": [
         r"sostienici|sostieni (?:il nostro|l'informazione|il giornalismo)|fai una donazione",

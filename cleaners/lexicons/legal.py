@@ -4,6 +4,8 @@ PHRASES = {
     "any": [
         r"(?:proudly )?powered by \w|theme(?: by|:) \w|all content is licensed|licensed under (?:a |the )?creative commons|lizenziert unter|creative commons (?:by|namensnennung)",
         r"^impressum\b|^datenschutz(?:erklärung)?\b|^privacy policy\b|^cookie policy\b",
+        r"copyrighted (?:property|material)|written permission must be obtained|sofern nicht anders (?:angegeben|ausgewiesen)|chroniony prawem autorskim|rights reserved",
+        r"nutzung der .{0,60} (?:für redaktionelle zwecke|ist gestattet)|reproduction (?:interdite|prohibida)|prohibida su reproducción",
     ],
     "en": [r"^©|^\(c\) ?\d{4}|^copyright\b|all rights reserved|\bterms of (?:use|service)\b.*\bprivacy\b"],
     "ru": [r"^©|все права защищены|использование материалов[\w ,—-]* (?:разрешено|только|допускается)|^\d+\+$"],

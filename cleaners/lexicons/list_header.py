@@ -23,6 +23,8 @@ LABELS = {
         r"weitere (?:artikel|nachrichten|meldungen|beiträge)|top[- ]themen|neueste artikel|empfehlungen|auch interessant",
         r"ähnliche (?:beiträge|artikel|themen)|verwandte (?:beiträge|artikel)|(?:neueste|letzte|aktuelle|beliebte|meistgelesene) (?:beiträge|artikel|kommentare)",
         r"das könnte (?:dich|sie|euch) (?:auch )?interessieren|kategorien|schlagwörter|archiv|blogroll|themen|weitere informationen|mehr (?:artikel|beiträge)",
+        r"(?:weitere|mehr|top|aktuelle|verwandte|ähnliche)[- ](?:aktuelle )?themen(?: [\w ]{1,40})?|empfohlene (?:beiträge|artikel)|mehr zum thema(?: auf [\w ]+)?|weitere [\w]+tipps(?: [\w ]+)?",
+        r"vorschau auf den nächsten artikel|nächster artikel|vorheriger artikel|teilnehmende blogs|beiträge aus dem forum|aus dem forum|über diese reihe|mehr aus dieser reihe|schon gelesen",
     ],
     "fr": [
         r"les plus lus|(?:à )?lire aussi|dans la même rubrique|sur le même sujet|les plus populaires|à la une|nos (?:dernières|autres) actualités|vous aimerez aussi",
@@ -31,6 +33,7 @@ LABELS = {
     "es": [
         r"lo más (?:leído|visto|popular)|noticias relacionadas|te puede interesar|más noticias|también te puede interesar|últimas noticias|recomendados",
         r"entradas (?:recientes|relacionadas)|comentarios recientes|artículos relacionados|categorías|archivos",
+        r"temas|contenido relacionado|más (?:noticias|leídas|vistas)(?: de [\w ]+)?|últimas noticias(?: de [\w ]+)?|te recomendamos|recomendamos",
     ],
     "it": [r"i più letti|più lett[ie]|articoli (?:correlati|recenti)|commenti recenti|potrebbe interessarti|ultime notizie|leggi anche|categorie|archivi"],
     "pl": [r"najczęściej czytane|najpopularniejsze|powiązane artykuły|podobne wpisy|ostatnie wpisy|najnowsze komentarze|czytaj także|polecane|kategorie|archiwa"],

@@ -14,7 +14,7 @@ LABELS = {
         r"підписатися|підпишіться|ваш e ?mail|ваш email|введіть (?:вашу )?електронну адресу|розсилка",
     ],
     "de": [
-        r"(?:jetzt )?(?:anmelden|abonnieren|registrieren)|newsletter(?: bestellen| abonnieren)?",
+        r"(?:jetzt )?(?:anmelden|abonnieren|registrieren)|newsletter(?: bestellen| abonnieren)?|zum newsletter anmelden|newsletter-?anmeldung|für den newsletter (?:anmelden|registrieren)",
         r"(?:ihre )?e ?mail ?adresse(?: eingeben)?|e ?mail",
     ],
     "fr": [r"(?:je m'inscris|s'inscrire|inscrivez-vous|je m'abonne à la newsletter)|(?:votre )?adresse e ?mail|(?:votre )?e ?mail|newsletter"],
@@ -36,6 +36,7 @@ PHRASES = {
         r"(?:follow|join) (?:us|our channel) on (?:telegram|whatsapp|viber|signal)|our (?:telegram|whatsapp) channel",
         r"get (?:the|our) [\w' ]{0,30}(?:newsletter|briefing|digest)\b",
         r"(?:subscribers|you) (?:agree|consent) to (?:the|our|receive)",
+        r"\bsign up (?:here|now|today|for free)\b|\bsubscribe (?:now|today) to (?:our|the)\b|\bsubscribe to (?:our|the) [\w ]{1,30} edition\b",
     ],
     "ru": [
         r"подпи(?:шитесь|сывайтесь) на (?:наш\w* )?(?:рассылк|канал|телеграм|«)",
@@ -51,6 +52,7 @@ PHRASES = {
         r"(?:kostenlos|gratis) (?:per|als|im) (?:e-mail|newsletter)|newsletter (?:abonnieren|bestellen)",
         r"mit der anmeldung (?:stimmen|akzeptieren)|abmeldung ist jederzeit|in ihr(?:em)? postfach",
         r"melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter",
+        r"in (?:deinen|ihren|euren) posteingang|jede woche (?:in|per)|zum newsletter anmelden",
     ],
     "fr": [
         r"dans votre boîte (?:mail|e-mail|aux lettres)|en vous inscrivant|inscrivez-vous à (?:notre|la) (?:newsletter|lettre)",

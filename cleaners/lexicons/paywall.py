@@ -24,6 +24,7 @@ PHRASES = {
         r"free (?:articles?|stories) (?:remaining|left)|unlimited (?:digital )?access|subscribe for unlimited",
         r"(?:this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers|members))",
         r"billed \$?\d|per (?:week|month) after|introductory (?:offer|period|rate)",
+        r"(?:already|you're already) a subscriber|first-time subscribers|for the full story|log in for (?:immediate|full) access",
     ],
     "ru": [r"(?:остал\w+|доступн\w+) \d+ бесплатн\w+|полный доступ|материал доступен только"],
     "uk": [r"(?:залишил\w+|доступн\w+) \d+ безкоштовн\w+|повний доступ|матеріал доступний лише"],

@@ -10,12 +10,14 @@ from cleaners.steps.duplicates import DuplicateLead
 from cleaners.steps.lines import (
     Advertisements,
     Captions,
+    DomBoilerplate,
     LineCueStep,
     LoneLinks,
     Menus,
     NoLetters,
     RelatedLinks,
     Tags,
+    UpdateLines,
 )
 from cleaners.steps.lists import CommentThreads, HeadlineBlurbPairs, ListHeaders
 from cleaners.steps.structure import ArticleSpan
@@ -40,6 +42,7 @@ DEFAULT_STEPS: list[Step] = [
     Menus(),
     LineCueStep("navigation"),
     LineCueStep("page_furniture"),
+    UpdateLines(),
     LineCueStep("legal", phrase_max_words=40, boundary=True),
     ListHeaders(),
     HeadlineBlurbPairs(),
@@ -47,4 +50,11 @@ DEFAULT_STEPS: list[Step] = [
     ArticleSpan(),
 ]
 
-__all__ = ["DEFAULT_STEPS", "Step", "run_steps"]
+# trafilatura has already chosen the article's main run in the DOM; re-cutting it by text
+# density would only lose paragraphs it rightly kept, so HTML gets every step but that one.
+HTML_STEPS: list[Step] = [
+    DomBoilerplate(),
+    *(step for step in DEFAULT_STEPS if not isinstance(step, ArticleSpan)),
+]
+
+__all__ = ["DEFAULT_STEPS", "HTML_STEPS", "Step", "run_steps"]

@@ -16,6 +16,7 @@ from cleaners.lexicons import related_link as related_lexicon
 from cleaners.lexicons import tags as tags_lexicon
 from cleaners.model import Document, Removal
 from cleaners.credits import is_credit
+from cleaners.metadata import is_update_line
 from cleaners.steps.base import features, kept_positions, mark_boundary, removal
 from cleaners.steps.zones import SEGMENT_SPLIT_RE, all_segments_match, unquoted
 from cleaners.text import has_letters
@@ -242,3 +243,40 @@ class Advertisements:
         if feat.n_words > AD_COPY_MAX_WORDS:
             return False
         return lex.weak_hit(feat.lower) or (feat.upper_ratio > 0.6 and feat.n_words >= 3)
+
+
+@dataclass(frozen=True, slots=True)
+class DomBoilerplate:
+    """Paragraphs that lie inside an HTML element marked as boilerplate (a share bar, a
+    related rail, a newsletter box...), when the page came as HTML. See `cleaners.html`."""
+
+    name: str = "dom_boilerplate"
+    min_chars: int = 3
+
+    def find(self, doc: Document) -> list[Removal]:
+        found = doc.hints.get("dom_boilerplate") or []
+        if not found:
+            return []
+        removed = []
+        for position in kept_positions(doc):
+            text = " ".join(doc.blocks[position].text.split())
+            if len(text) < self.min_chars:
+                continue
+            element = next((e for e in found if text in e.text), None)  # type: ignore[attr-defined]
+            if element is not None:
+                removed.append(removal(doc, position, element.kind, element.rule))
+        return removed
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateLines:
+    """"Last modified 14.02.2019", "Aktualisiert am 17.01.2021": page furniture."""
+
+    name: str = "update_lines"
+
+    def find(self, doc: Document) -> list[Removal]:
+        return [
+            removal(doc, p, "page_furniture", "update_line")
+            for p in kept_positions(doc)
+            if is_update_line(doc.blocks[p].text)
+        ]

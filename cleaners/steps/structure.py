@@ -287,3 +287,22 @@ def find_title(doc: Document, kept: list[int], feats: list[BlockFeatures], start
 def _title(doc: Document, positions: list[int]) -> Title:
     text = " ".join(doc.blocks[p].text.strip() for p in positions)
     return Title(tuple(positions), " ".join(text.split()))
+
+
+class TrailingFurniture:
+    """For extracted HTML: headings, labels and link lines left at the very end of the text,
+    after the article's last sentence ("Mehr Themen:", "Zum Newsletter anmelden")."""
+
+    name = "trailing_furniture"
+
+    def find(self, doc: Document) -> list[Removal]:
+        feats = features(doc)
+        removed = []
+        for position in reversed(kept_positions(doc)):
+            feat = feats[position]
+            if feat.list_item or (feat.ends_sentence and feat.klass is not BlockClass.SHORT):
+                break
+            if not (feat.klass in (BlockClass.SHORT, BlockClass.BAD) or feat.title_like):
+                break
+            removed.append(removal(doc, position, shape_kind(feat, before=False), "trailing"))
+        return removed
