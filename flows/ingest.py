@@ -413,8 +413,11 @@ def build_summary(
         "languages": _sorted_counts(produced.languages),
         "written": dict(stored.written),
         "duplicates": dict(stored.duplicates),
-        "timings": {**timings, "clean_task_seconds": round(produced.clean_seconds, 3)}
-        | {"write_seconds": round(produced.write_seconds, 3)},
+        "timings": {
+            **timings,
+            "clean_task_seconds": round(produced.clean_seconds, 3),
+            "write_seconds": round(produced.write_seconds, 3),
+        },
     }
 
 
