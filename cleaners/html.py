@@ -61,8 +61,9 @@ _PART_KINDS = {
     "unrelated_headline": "related recommended recommendations trending outbrain taboola "
     "mostread mostpopular readnext morestories popular",
     "social_share": "share sharing shares social sociable addthis sharethis sharebar",
-    "comments": "comment comments disqus discussion respond replies",
-    "paywall": "paywall regwall premiumwall",
+    # Singular "comment" and "paywall" classes also wrap forum posts and paywalled article
+    # bodies, so only unambiguous names count.
+    "comments": "comments disqus",
     "cookie_notice": "cookie cookies consent gdpr",
     "advertisement": "ad ads advert adverts advertisement advertising sponsor sponsored "
     "dfp adslot adunit banner",

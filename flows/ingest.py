@@ -85,7 +85,9 @@ BAD_SITEMAP = "bad_sitemap"
 # Tables whose `source` means "this URL's bytes were stored": such a URL is not fetched
 # again. A URL that only ever failed (a 404, a timeout) is retried on the next run.
 FETCHED_SOURCE_TABLES = ("articles", "aliases", "raw")
-INGESTED_SOURCE_TABLES = ("articles", "aliases", "rejects")
+# Tables whose `source` means "this input was cleaned and recorded". `raw` counts too when
+# raw bytes are kept: it is the only trace of a document dropped as a duplicate doc_id.
+RECORDED_SOURCE_TABLES = ("articles", "aliases", "rejects")
 
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -241,10 +243,12 @@ class InputStream:
         """Same source and (when raw bytes are kept) same bytes: nothing new to learn.
 
         Requiring the bytes too means an edited file at a known path is cleaned again.
+        Without raw bytes kept, a known source is all there is to go on.
         """
-        if not self.writer.known_sources([raw.source], INGESTED_SOURCE_TABLES):
-            return False
-        return not self.check_raw or self.writer.has_raw(raw.sha256)
+        if not self.check_raw:
+            return bool(self.writer.known_sources([raw.source], RECORDED_SOURCE_TABLES))
+        source_known = self.writer.known_sources([raw.source], (*RECORDED_SOURCE_TABLES, "raw"))
+        return bool(source_known) and self.writer.has_raw(raw.sha256)
 
     def _unknown_urls(self, urls: Iterable[str]) -> Iterator[str]:
         """URLs whose pages are not stored yet (lazily: `urls` may be a long iterator)."""

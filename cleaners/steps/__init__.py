@@ -54,7 +54,7 @@ DEFAULT_STEPS: list[Step] = [
 # density would only lose paragraphs it rightly kept, so HTML gets every step but that one.
 HTML_STEPS: list[Step] = [
     DomBoilerplate(),
-    *(step for step in DEFAULT_STEPS if not isinstance(step, ArticleSpan)),
+    *(s for s in DEFAULT_STEPS if not isinstance(s, ArticleSpan | HeadlineBlurbPairs)),
 ]
 
 __all__ = ["DEFAULT_STEPS", "HTML_STEPS", "Step", "run_steps"]

@@ -111,8 +111,8 @@ class Menus:
 
     @staticmethod
     def _rule(text: str, feat: BlockFeatures) -> str | None:
-        if feat.separators == 0 or feat.n_words > 40:
-            return None
+        if feat.separators == 0 or feat.n_words > 40 or text.startswith("|"):
+            return None  # "| a | b |" is a table row, not a menu
         segments = [s for s in SEGMENT_SPLIT_RE.split(text) if s.strip()]
         short = all(len(s.split()) <= MENU_SEGMENT_MAX_WORDS for s in segments)
         if len(segments) >= MENU_MIN_SEGMENTS and short and not feat.ends_sentence:
@@ -205,7 +205,8 @@ class Captions:
             if feat.n_words > CAPTION_MAX_WORDS or not is_credit(block.text):
                 continue
             removed[position] = removal(doc, position, "caption", "credit")
-            if feat.n_words <= 8 and i > 0 and block.gap_before == 0:
+            # In extracted HTML the line above a credit is as often a paragraph as a caption.
+            if doc.input_format == "text" and feat.n_words <= 8 and i > 0 and block.gap_before == 0:
                 above = kept[i - 1]
                 if feats[above].n_words <= 30 and feats[above].sentences <= 2:
                     removed.setdefault(above, removal(doc, above, "caption", "above_credit"))

@@ -98,7 +98,7 @@ class ZoneStep:
         if feat.label and (lex.label(feat.label) or all_segments_match(text, lex, context=False)):
             return Cue.ANCHOR
         if self.amounts and short and is_amount_line(text, lex):
-            return Cue.ANCHOR
+            return Cue.CONTEXT  # a price alone is not an appeal; between appeal lines it is
         free_text = unquoted(feat.lower)
         hits = lex.phrases.findall(free_text) if lex.phrases else []
         if hits and (feat.sentences <= 2 or len(hits) >= 2 or lex.weak_hit(free_text)):
