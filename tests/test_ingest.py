@@ -48,6 +48,30 @@ PNG_BYTES = bytes.fromhex(
 # High bytes in an order no single-byte or multi-byte charset decodes as text.
 INVALID_UTF8_BYTES = bytes(range(128, 256)) * 20
 FIVE_MB_LINE = b"word " * 1_000_000
+STORY_URL = "https://example.com/news/ferry-timetable"
+STORY = [
+    "Harbour council approves new ferry timetable after months of complaints",
+    "The harbour council voted on Tuesday evening to approve a new ferry timetable that adds "
+    "two early morning crossings and restores the late service that was cut last winter.",
+    "Commuters had complained for months that the first ferry left too late for workers on the "
+    "mainland to reach their shifts on time, and a petition collected four thousand signatures.",
+    "Council members said the extra crossings would be paid for by a small rise in parking "
+    "charges at the terminal, a proposal that passed by seven votes to two after a long debate.",
+    "The operator said it would need six weeks to hire and train additional crew before the new "
+    "timetable could start, and that it expected the first early crossing to run in the spring.",
+    "Residents who spoke at the meeting welcomed the decision but asked the council to publish "
+    "passenger numbers every quarter so that the changes could be judged on evidence.",
+]
+
+
+def jsonl_records() -> bytes:
+    """Two records of one page (same URL once tracking parameters go), the second updated."""
+    update = "A council spokesperson said the timetable would be reviewed again next year."
+    records = [
+        {"url": STORY_URL, "text": "\n\n".join(STORY)},
+        {"url": f"{STORY_URL}?utm_source=rss#top", "text": "\n\n".join([*STORY, update])},
+    ]
+    return "".join(json.dumps(record) + "\n" for record in records).encode()
 
 
 def query(sql: str) -> list[tuple[Any, ...]]:
@@ -89,6 +113,7 @@ def local_run(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -
     (mixed / "a_empty.txt").write_bytes(b"")
     (mixed / "c_invalid_utf8.txt").write_bytes(INVALID_UTF8_BYTES)
     (mixed / "e_one_5mb_line.txt").write_bytes(FIVE_MB_LINE)
+    (mixed / "h_records.jsonl").write_bytes(jsonl_records())
     picture = root / "picture.png"
     picture.write_bytes(PNG_BYTES)
     missing = root / "missing.txt"
@@ -97,6 +122,7 @@ def local_run(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -
     summary = run_ingest(inputs, output=str(output), workers=2, batch_size=4)
     good = {str(SEEDS / p.name) for p in SEEDS.glob("*.txt")}
     good |= {str(mixed / p.name) for p in mixed.glob("[bdfg]_*.txt")}
+    good.add(f"{mixed / 'h_records.jsonl'}:1")  # record 2 is the same page: a duplicate
     bad = {
         str(mixed / "a_empty.txt"): "empty",
         str(mixed / "c_invalid_utf8.txt"): "undecodable",
@@ -111,7 +137,7 @@ def test_every_good_file_becomes_one_article_readable_by_duckdb(local_run: Local
     articles = table_sql(local_run.output, "articles")
     rows = query(f"SELECT source, length(text), n_words, language FROM {articles}")
     assert {source for source, *_ in rows} == local_run.good_sources
-    assert len(rows) == len(local_run.good_sources) == 9
+    assert len(rows) == len(local_run.good_sources) == 10
     assert all(text_length > 200 and n_words > 30 for _, text_length, n_words, _ in rows)
     languages = {source.rsplit("/", 1)[1]: language for source, _, _, language in rows}
     assert languages["b_dev_02_en_newsletter-pivot.txt"] == "en"
@@ -119,6 +145,16 @@ def test_every_good_file_becomes_one_article_readable_by_duckdb(local_run: Local
     assert languages["f_dev_19_de_stadtrat-strassenbahn.txt"] == "de"
     assert languages["g_dev_23_es_alquileres-villamar.txt"] == "es"
     assert {languages[name] for name in languages if name[0].isdigit()} == {"en"}
+    assert languages["h_records.jsonl:1"] == "en"
+
+
+def test_records_of_one_page_are_one_article_identified_by_its_url(local_run: LocalRun) -> None:
+    articles = table_sql(local_run.output, "articles")
+    rows = query(f"SELECT doc_id, url, canonical_url, text FROM {articles} WHERE url IS NOT NULL")
+    doc_id = hashlib.sha256(STORY_URL.encode()).hexdigest()[:32]
+    assert [row[:3] for row in rows] == [(doc_id, STORY_URL, STORY_URL)]
+    assert "spokesperson" not in rows[0][3], "the first record of a page wins"
+    assert local_run.summary["duplicates"]["articles"] == 1
 
 
 def test_article_columns_have_the_documented_types(local_run: LocalRun) -> None:
@@ -133,7 +169,7 @@ def test_article_columns_have_the_documented_types(local_run: LocalRun) -> None:
     published = query(f"SELECT published_at FROM {articles} WHERE source LIKE '%dev_02_en%'")
     assert published[0][0].utcoffset().total_seconds() == 0
     ids = query(f"SELECT count(DISTINCT doc_id), min(length(doc_id)) FROM {articles}")
-    assert ids == [(9, 32)]
+    assert ids == [(10, 32)]
 
 
 def test_removed_blocks_are_stored_with_kinds_for_stored_articles(local_run: LocalRun) -> None:
@@ -159,15 +195,16 @@ def test_bad_inputs_become_rejects_with_reasons(local_run: LocalRun) -> None:
     assert all(detail for *_, detail in rows)
     raw = table_sql(local_run.output, "raw")
     raw_sources = {source for (source,) in query(f"SELECT source FROM {raw}")}
-    # Everything that was read keeps its bytes; the missing file had none.
-    assert raw_sources == local_run.good_sources | set(local_run.bad_sources) - {
-        local_run.inputs[-1]
-    }
+    # Everything that was read keeps its bytes (the duplicate record's too); the missing
+    # file had none.
+    duplicate_record = local_run.good_sources | {f"{local_run.inputs[1]}/h_records.jsonl:2"}
+    missing = local_run.inputs[-1]
+    assert raw_sources == duplicate_record | set(local_run.bad_sources) - {missing}
 
 
 def test_summary_manifest_and_artifact_describe_the_run(local_run: LocalRun) -> None:
     summary = local_run.summary
-    assert summary["articles"] == 9
+    assert summary["articles"] == 11
     assert summary["rejects"] == {
         "binary": 1,
         "empty": 1,
@@ -175,12 +212,15 @@ def test_summary_manifest_and_artifact_describe_the_run(local_run: LocalRun) -> 
         "not_found": 1,
         "undecodable": 1,
     }
-    assert summary["inputs"]["documents"] == 13 and summary["inputs"]["failed"] == 1
+    assert summary["inputs"]["documents"] == 15 and summary["inputs"]["failed"] == 1
     assert summary["batches"] == 4
-    assert summary["languages"] == {"en": 6, "de": 1, "es": 1, "ru": 1}
+    assert summary["languages"] == {"en": 8, "de": 1, "es": 1, "ru": 1}
     removed = table_sql(local_run.output, "removed")
-    assert sum(summary["removed"].values()) == query(f"SELECT count(*) FROM {removed}")[0][0]
-    assert summary["written"]["articles"] == 9
+    stored_removed = query(f"SELECT count(*) FROM {removed}")[0][0]
+    # The summary counts what was cleaned; the duplicate record's removals were not stored.
+    assert summary["duplicates"]["removed"] >= 1
+    assert sum(summary["removed"].values()) == stored_removed + summary["duplicates"]["removed"]
+    assert summary["written"]["articles"] == 10
     assert summary["timings"]["processing_seconds"] > 0
     assert summary["task_runner"] == "ProcessPoolTaskRunner(2)"
     manifest = local_run.output / MANIFEST_DIR / f"{summary['run_id']}.json"
@@ -197,7 +237,7 @@ def test_rerun_adds_zero_rows_and_cleans_nothing(local_run: LocalRun) -> None:
     files_before = {name: data_files(root, name) for name in ("articles", "rejects", "raw")}
     summary = run_ingest(local_run.inputs, output=str(local_run.output), workers=1, batch_size=4)
     assert set(summary["written"].values()) == {0}
-    assert summary["inputs"]["skipped_known"] == 13
+    assert summary["inputs"]["skipped_known"] == 15
     assert summary["inputs"]["documents"] == 0
     assert summary["articles"] == 0
     assert {name: data_files(root, name) for name in files_before} == files_before
