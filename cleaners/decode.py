@@ -40,6 +40,8 @@ _MAGIC = (
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 DETECTION_SAMPLE_BYTES = 64 * 1024
 MAX_CONTROL_SHARE = 0.02
+# A few stray NULs occur in real pages; text with more than this share is binary.
+MAX_NUL_SHARE = 0.01
 MAX_REPLACEMENT_SHARE = 0.005
 MAX_CHAOS = 0.2
 
@@ -76,7 +78,8 @@ def _binary_reason(content: bytes) -> str | None:
     for magic, name in _MAGIC:
         if content.startswith(magic):
             return name
-    if b"\x00" in content[:DETECTION_SAMPLE_BYTES]:
+    sample = content[:DETECTION_SAMPLE_BYTES]
+    if sample.count(0) > MAX_NUL_SHARE * len(sample):
         return "contains NUL bytes"
     return None
 
@@ -107,7 +110,10 @@ def decode(content: bytes, declared: str | None = None) -> Decoded | Reject:
     binary = _binary_reason(content)
     if binary:
         return Reject(RejectReason.BINARY, binary)
-    for encoding in filter(None, (_normal_codec(declared), "utf-8")):
+    content = content.replace(b"\x00", b"")
+    # Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the page declares:
+    # legacy encodings almost never form valid multi-byte sequences by chance.
+    for encoding in filter(None, ("utf-8", _normal_codec(declared))):
         text = _strict(content, encoding)
         if text is not None:
             return _checked(text, encoding)

@@ -2,11 +2,10 @@
 
 Three layers, each catching what the previous one lets through:
 
-1. selectolax (Lexbor) prunes what never carries text (scripts, styles, iframes, forms'
-   controls, hidden elements) and finds the elements that are not the article: navigation,
-   asides, footers, and blocks whose class, id, role or aria-label names a newsletter box, a
-   donation ask, a related-links rail, a share bar, comments, a paywall, a consent banner or
-   an advertisement.
+1. selectolax (Lexbor) finds the elements that are not the article: navigation, asides,
+   footers, and blocks whose class, id, role or aria-label names a newsletter box, a
+   donation ask, a related-links rail, a share bar, comments, a consent banner or an
+   advertisement.
 2. trafilatura extracts the main text and the metadata (title, authors, date, site name,
    description, canonical URL), without comments and without its process-wide
    deduplication cache, so the same page always gives the same text.
@@ -14,10 +13,11 @@ Three layers, each catching what the previous one lets through:
    removes every paragraph that lies inside one of the elements found in (1), then the cue
    steps, so an appeal or a headline list that slipped through is still removed.
 
-Why (1) marks elements instead of deleting them before trafilatura: deleting them changes
-which container trafilatura picks as the article, and on the 884 htmldev pages that lost
-more article text than it removed boilerplate. Marking keeps trafilatura's choice and still
-removes, with its DOM evidence recorded, everything that sits in a boilerplate element.
+Why (1) marks elements instead of deleting them before trafilatura: deleting them (or even
+scripts and noscript blocks) changes which container trafilatura picks as the article, and
+on the 884 htmldev pages that lost more article text than it removed boilerplate. Marking
+keeps trafilatura's choice and still removes, with its DOM evidence recorded, everything
+that sits in a boilerplate element.
 """
 
 from __future__ import annotations
@@ -45,10 +45,7 @@ DOM_BOILERPLATE = "dom_boilerplate"
 # A pruning rule never removes an element holding more than this share of the page's text.
 MAX_PRUNED_TEXT_SHARE = 0.5
 
-ALWAYS_PRUNED_TAGS = (
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
-    "embed", "button", "select", "textarea", "input", "dialog",
-)  # fmt: skip
+ALWAYS_PRUNED_TAGS = ("script", "style", "template", "svg", "canvas", "select", "textarea")
 STRUCTURAL_TAGS = {"nav": "navigation", "aside": "sidebar", "footer": "page_footer"}
 # Paragraphs this long are article prose: an element holding one is never pruned by its
 # class name (paywalled bodies carry "paywall" classes; comment-enabled bodies "comments").
@@ -140,17 +137,15 @@ def _contains_run(parts: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(parts[i : i + n]) == phrase for i in range(len(parts) - n + 1))
 
 
-def prune(tree: LexborHTMLParser) -> list[PrunedElement]:
-    """Delete elements that never carry article text; return the boilerplate elements found.
+def find_boilerplate(tree: LexborHTMLParser) -> list[PrunedElement]:
+    """The boilerplate elements of a page, outermost first, with their visible text.
 
-    Found elements are not deleted (see the module docstring); nested matches are reported
-    once, by their outermost element.
+    The tree is a private copy: script-like elements are deleted from it so that element
+    texts are what a reader sees. trafilatura gets the page as it came (see the module
+    docstring for why nothing is deleted before extraction).
     """
     for tag in ALWAYS_PRUNED_TAGS:
         for node in tree.css(tag):
-            node.decompose()
-    for node in tree.css("[hidden], [aria-hidden=true]"):
-        if node.tag not in ("html", "body"):
             node.decompose()
     body = tree.body
     if body is None:
@@ -246,8 +241,8 @@ def clean_html(raw: RawDocument, config) -> CleanResult:  # noqa: ANN001 - avoid
     except Exception as error:  # noqa: BLE001 - the parser's errors are not typed
         return _rejected(Reject(RejectReason.HTML_PARSE_ERROR, str(error)[:200]), decoded.encoding)
     language = page_language(tree)
-    found = prune(tree)
-    text, metadata = extract(tree.html or "", raw.url)
+    found = find_boilerplate(tree)
+    text, metadata = extract(decoded.text, raw.url)
     metadata.declared_language = language
     if not text:
         fallback = tree.body.text(separator="\n", strip=True) if tree.body else ""
