@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 import uuid
 from collections import Counter, deque
@@ -35,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import pyarrow as pa
@@ -126,7 +127,6 @@ class CleanedBatch:
     """A batch's rows as typed Arrow tables (compact to pickle), and what cleaning cost."""
 
     tables: dict[str, pa.Table]
-    n_documents: int
     clean_seconds: float
 
 
@@ -152,13 +152,13 @@ def clean_documents(
 ) -> CleanedBatch:
     """Clean every document of a batch into typed tables; never raises for one document."""
     started = time.perf_counter()
-    config = _clean_config(options.language_detector)
+    clean_one = partial(clean, config=_clean_config(options.language_detector))
     rows = DocumentRows()
     for raw in documents:
-        rows.extend(document_rows(raw, lambda doc: clean(doc, config), keep_raw=options.keep_raw))
+        rows.extend(document_rows(raw, clean_one, keep_raw=options.keep_raw))
     defaults = run_defaults(run_id, datetime.now(UTC))
     tables = {name: to_table(name, getattr(rows, name), defaults) for name in CLEANED_TABLES}
-    return CleanedBatch(tables, len(documents), time.perf_counter() - started)
+    return CleanedBatch(tables, time.perf_counter() - started)
 
 
 @task(
@@ -464,11 +464,22 @@ def summary_markdown(summary: dict[str, Any]) -> str:
 
 @dataclass(slots=True)
 class _InFlight:
-    """A submitted batch: its future, its failed inputs, and what to blame if it crashes."""
+    """A submitted batch: its future, its failed inputs, and what to blame if it crashes.
+
+    `finished` is set by the future's done-callback (a public API of every Prefect future,
+    whichever runner made it), so the flow can write finished batches without blocking.
+    """
 
     future: PrefectFuture[CleanedBatch] | None
     failures: list[FailedInput]
     documents: list[tuple[str, str | None, str]]
+    finished: threading.Event = field(default_factory=threading.Event)
+
+    def __post_init__(self) -> None:
+        if self.future is None:
+            self.finished.set()
+        else:
+            self.future.add_done_callback(lambda _future: self.finished.set())
 
 
 def make_run_id(now: datetime | None = None) -> str:
@@ -550,7 +561,9 @@ def ingest(
         in_flight: deque[_InFlight] = deque()
         for batch in iter_batches(stream.items(paths, urls), batch_size, batch_bytes):
             in_flight.append(_submit(batch, options, run_id))
-            while len(in_flight) > max_in_flight:
+            # Write in input order: block only when too many batches are out, but write a
+            # finished head batch at once, so memory is freed and progress shows.
+            while in_flight and (len(in_flight) > max_in_flight or in_flight[0].finished.is_set()):
                 _write(in_flight.popleft(), writer, produced, run_id, logger)
         while in_flight:
             _write(in_flight.popleft(), writer, produced, run_id, logger)

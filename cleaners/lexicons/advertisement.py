@@ -12,6 +12,20 @@ LABELS = {
     "pt": [r"publicidade|conteúdo patrocinado|patrocinado"],
 }
 
+# Disclosures of advertising and affiliate links.
+PHRASES = {
+    "en": [
+        r"this (?:post|article|page|story) (?:contains|may contain|includes) (?:affiliate links|references to products|sponsored|paid)",
+        r"advertisers do not influence|we may (?:receive|earn) (?:a )?(?:compensation|commission)|(?:contains|uses) affiliate links",
+    ],
+    "de": [r"^\*?(?:werbung|anzeige)\b[.:,]|enthält (?:werbung|affiliate[- ]links?|anzeigen)|werbung für [\w-]+|\bunbezahlte werbung\b|\baffiliate[- ]links?\b"],
+    "fr": [r"contient des liens (?:affiliés|sponsorisés)|article sponsorisé|publi-?rédactionnel"],
+    "es": [r"contiene enlaces (?:de afiliados|patrocinados)|contenido patrocinado|publirreportaje"],
+    "it": [r"contiene link (?:di affiliazione|affiliati)|contenuto sponsorizzato"],
+    "pl": [r"zawiera linki afiliacyjne|artykuł sponsorowany|materiał partnera"],
+    "pt": [r"contém links (?:de afiliados|patrocinados)|conteúdo patrocinado"],
+}
+
 # Commercial wording of ad copy: prices, calls to action, offers.
 WEAK = {
     "en": [

@@ -22,5 +22,6 @@ PHRASES = {
         r"^(?:live scores?|scores?|ticker|markets?)\s*[▸►:|]", r"^▶\s*listen\b",
         r"click (?:the button )?below to load (?:the )?content|to load the content from|with this button you can",
     ],
-    "de": [r"klicken sie auf den (?:unteren )?button,? um den inhalt|inhalt (?:von [\w. ]+ )?(?:zu )?laden|mit diesem button (?:kannst du|können sie)"],
+    "de": [r"klicken sie auf den (?:unteren )?button,? um den inhalt|inhalt (?:von [\w. ]+ )?(?:zu )?laden|mit diesem button (?:kannst du|können sie)|video verfügbar bis|audio verfügbar bis"],
+    "any": [r"video (?:available until|disponible jusqu'au|disponible hasta)|^\d+:\d\d min$"],
 }

@@ -227,6 +227,10 @@ class Advertisements:
         i = 0
         while i < len(kept):
             feat = feats[kept[i]]
+            if feat.n_words <= AD_COPY_MAX_WORDS * 2 and lex.phrase(feat.lower):
+                removed.append(removal(doc, kept[i], "advertisement", "disclosure"))
+                i += 1
+                continue
             if not (feat.label and lex.label(feat.label)):
                 i += 1
                 continue
