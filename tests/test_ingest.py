@@ -410,6 +410,11 @@ def test_a_document_that_crashes_the_cleaner_does_not_stop_its_batch(
 
 
 class _CrashedFuture:
+    """Stands in for the future of a task whose worker process died."""
+
+    def add_done_callback(self, callback: Any) -> None:
+        callback(self)
+
     def result(self) -> Any:
         raise OSError("worker process died")
 
@@ -429,6 +434,7 @@ def test_a_crashed_batch_task_becomes_one_reject_per_document() -> None:
     ]
     assert "worker process died" in rejects[1]["detail"]
     assert rows.articles.num_rows == 0
+    assert in_flight.finished.is_set()
 
 
 def test_empty_batch_of_failures_needs_no_task() -> None:
