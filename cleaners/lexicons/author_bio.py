@@ -13,6 +13,10 @@ LABELS = {
 }
 
 PHRASES = {
+    "any": [
+        r"^(?:tel(?:efon|ephone|éfono|éphone)?|phone|fax|e-?mail|kontakt|contact|pressekontakt|press contact|ansprechpartner(?:in)?(?: zum thema)?|pressesprecher(?:\*in|in)?)\s*[:.]",
+        r"^(?:pressesprecher(?:\*in|in)?|press officer|media contact) [A-ZÄÖÜ]",
+    ],
     "en": [
         r"^follow @\w+|^follow (?:him|her|them) on\b",
         r"\b(?:is|was) (?:a|an|the) [\w' -]{0,40}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor)\b(?: (?:for|at|with) )",

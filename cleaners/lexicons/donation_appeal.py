@@ -100,6 +100,7 @@ PHRASES = {
         r"(?:jetzt|bitte) (?:spenden|unterstützen)|unabhängige(?:n)? journalismus (?:unterstützen|stärken|ermöglichen)",
         r"werden sie (?:mitglied|unterstützer(?:in)?)|mit einem (?:kleinen )?beitrag",
         r"unterstütze (?:uns|[\w-]+) (?:bereits )?(?:mit|ab) \d|jetzt (?:spenden|unterstützen)",
+        r"keine bezahlschranke|ohne bezahlschranke|gefällt (?:dir|ihnen) unser (?:magazin|\w+magazin|journalismus|blog)",
     ],
     "fr": [
         r"soutenez(?:-nous| notre| le| la| les| l')|faites un don|faire un don",

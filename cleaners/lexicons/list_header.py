@@ -25,6 +25,7 @@ LABELS = {
         r"das könnte (?:dich|sie|euch) (?:auch )?interessieren|kategorien|schlagwörter|archiv|blogroll|themen|weitere informationen|mehr (?:artikel|beiträge)",
         r"(?:weitere|mehr|top|aktuelle|verwandte|ähnliche)[- ](?:aktuelle )?themen(?: [\w ]{1,40})?|empfohlene (?:beiträge|artikel)|mehr zum thema(?: auf [\w ]+)?|weitere [\w]+tipps(?: [\w ]+)?",
         r"vorschau auf den nächsten artikel|nächster artikel|vorheriger artikel|teilnehmende blogs|beiträge aus dem forum|aus dem forum|über diese reihe|mehr aus dieser reihe|schon gelesen",
+        r"zum weiterlesen|lesen sie (?:auch )?(?:die folgenden|diese) (?:beiträge|artikel)|weitere beiträge(?: aus [\w ]{1,40})?|kommentierte artikel|meist(?:-| )?(?:diskutiert|kommentiert|gelesen)",
     ],
     "fr": [
         r"les plus lus|(?:à )?lire aussi|dans la même rubrique|sur le même sujet|les plus populaires|à la une|nos (?:dernières|autres) actualités|vous aimerez aussi",

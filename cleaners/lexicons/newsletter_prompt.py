@@ -53,6 +53,7 @@ PHRASES = {
         r"mit der anmeldung (?:stimmen|akzeptieren)|abmeldung ist jederzeit|in ihr(?:em)? postfach",
         r"melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter",
         r"in (?:deinen|ihren|euren) posteingang|jede woche (?:in|per)|zum newsletter anmelden",
+        r"melde (?:dich|dich hier) (?:für|zu) (?:unserem|unseren|den) newsletter an|abonniere (?:unseren|den) newsletter|schauen sie (?:mal )?in unseren \w*newsletter",
     ],
     "fr": [
         r"dans votre boîte (?:mail|e-mail|aux lettres)|en vous inscrivant|inscrivez-vous à (?:notre|la) (?:newsletter|lettre)",
@@ -63,7 +64,7 @@ PHRASES = {
         r"en tu (?:correo|bandeja)|al suscribirte|puedes darte de baja",
     ],
     "it": [r"iscriviti alla (?:nostra )?newsletter|nella tua (?:casella|email)|iscrivendoti"],
-    "pl": [r"zapisz się na (?:nasz )?newsletter|na twoją skrzynkę|zapisując się"],
+    "pl": [r"zapisz się na (?:nasz )?newsletter|na twoją skrzynkę|zapisując się|zapraszamy (?:też )?do subskrypcji"],
     "pt": [r"assine (?:a nossa|nossa) newsletter|na sua caixa de (?:entrada|e-mail)|ao se inscrever"],
 }
 

@@ -20,7 +20,11 @@ PHRASES = {
     ],
     "ru": [r"(?:в|на) наш\w* (?:telegram|телеграм|youtube|vk)[-‑ ]?канал\w*|скачайте (?:наше )?приложение|подписывайтесь!?$"],
     "uk": [r"(?:у|в) наш\w* (?:telegram|телеграм)[-‑ ]?канал\w*|завантажте (?:наш )?застосунок"],
-    "de": [r"laden sie (?:unsere|die) [\w-]*app|folgen sie uns auf|jetzt auch digital|einfach hier klicken|kennt ihr schon unser"],
+    "de": [
+        r"laden sie (?:unsere|die) [\w-]*app|folgen sie uns auf|jetzt auch digital|einfach hier klicken|kennt ihr schon unser",
+        r"(?:aktuelle|neue) ausgabe .{0,40}(?:jetzt|ab sofort) (?:am|an jedem|im) (?:kiosk|bahnhofskiosk|handel)|als e-paper (?:erhältlich|lesen)",
+        r"^(?:online-)?pressemappe\b|rss-feed abonnieren",
+    ],
     "fr": [r"téléchargez l'application|suivez-nous sur"],
     "es": [r"descarga (?:nuestra|la) app|síguenos en|(?:nuestro|tenemos) canal de (?:telegram|youtube|whatsapp)|únete (?:a nuestro|desde)|puede escribirnos a"],
     "it": [r"scarica (?:la nostra )?app|seguici su"],

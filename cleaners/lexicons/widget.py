@@ -13,7 +13,7 @@ LABELS = {
     "fr": [r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min)?|lecture min|vidéo|voir la vidéo"],
     "es": [r"escuchar (?:la noticia|el artículo|esta noticia)(?: min)?|tiempo de lectura(?: min)?|min de lectura|ver vídeo|vídeo"],
     "it": [r"ascolta (?:l'articolo|la notizia)(?: min)?|tempo di lettura(?: min)?|guarda il video|video"],
-    "pl": [r"posłuchaj (?:artykułu)?(?: min)?|czas czytania(?: min)?|wideo|zobacz wideo"],
+    "pl": [r"posłuchaj (?:artykułu)?(?: min)?|czas czytania(?: min)?|wideo|zobacz wideo|ten tekst przeczytasz w mniej niż minutę"],
     "pt": [r"ouvir (?:a notícia|o artigo)(?: min)?|tempo de leitura(?: min)?|vídeo"],
 }
 
@@ -23,5 +23,8 @@ PHRASES = {
         r"click (?:the button )?below to load (?:the )?content|to load the content from|with this button you can",
     ],
     "de": [r"klicken sie auf den (?:unteren )?button,? um den inhalt|inhalt (?:von [\w. ]+ )?(?:zu )?laden|mit diesem button (?:kannst du|können sie)|video verfügbar bis|audio verfügbar bis"],
-    "any": [r"video (?:available until|disponible jusqu'au|disponible hasta)|^\d+:\d\d min$"],
+    "any": [
+        r"video (?:available until|disponible jusqu'au|disponible hasta)|^\d+:\d\d min$",
+        r"(?:przeczytasz|lesezeit|reading time|temps de lecture|tiempo de lectura)\W{0,3}(?:w |in |en )?(?:mniej niż |weniger als |less than )?(?:\d+|minut|minute)",
+    ],
 }

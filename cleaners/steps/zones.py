@@ -101,7 +101,7 @@ class ZoneStep:
             return Cue.CONTEXT  # a price alone is not an appeal; between appeal lines it is
         free_text = unquoted(feat.lower)
         hits = lex.phrases.findall(free_text) if lex.phrases else []
-        if hits and (feat.sentences <= 2 or len(hits) >= 2 or lex.weak_hit(free_text)):
+        if hits and (feat.sentences <= 3 or len(hits) >= 2 or lex.weak_hit(free_text)):
             return Cue.ANCHOR
         if feat.label and all_segments_match(text, lex, context=True):
             return Cue.CONTEXT
