@@ -12,6 +12,8 @@ from functools import cache
 from cleaners.lexicons import caption as caption_lexicon
 
 CREDIT_TAIL_CHARS = 70
+# Marks without which no credit pattern can match: a cheap test run before the patterns.
+_CREDIT_MARKS_RE = re.compile(r"[:/©(|—–]|\bby\b", re.IGNORECASE)
 
 
 def _alternation(groups: dict[str, list[str]]) -> str:
@@ -35,6 +37,8 @@ def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def is_credit(text: str) -> bool:
     """True if the text carries a photo credit near its start or end."""
+    if not _CREDIT_MARKS_RE.search(text):
+        return False  # every credit form has one of these marks
     keyword_credit, agency, name_credit = _credit_res()
     match = keyword_credit.search(text)
     if match and (match.start() <= 3 or match.start() >= len(text) - CREDIT_TAIL_CHARS):

@@ -8,14 +8,13 @@ rule tuned on English pages hold on Ukrainian or Spanish ones.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 
 from cleaners.lexicons import label_form
-from cleaners.model import Block, Document
+from cleaners.model import Document
 from cleaners.segment import LIST_MARKER_RE
 from cleaners.stopwords import guess_stoplist_language, stoplist
-from cleaners.text import ends_sentence, has_letters, words
+from cleaners.text import LETTER_RE, WORD_RE, ends_sentence, has_letters
 
 URL_RE = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+\b|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|"
@@ -25,7 +24,12 @@ URL_RE = re.compile(
 # Menu separators: pipes, middle dots, bullets, chevrons, slashes between words, wide gaps.
 SEPARATOR_RE = re.compile(r" \| |\s[·•›»>/|▸►]\s|\S {2,}\S|\s[—–]\s(?=\S+$)")
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'»”’)]*(?:\s|$)")
-DIGIT_RE = re.compile(r"\d")
+# Text inside quotation marks, and a cheap test for whether a text has any quotes at all.
+QUOTED_RE = re.compile(r"[“\"«„‘][^“”\"«»„]{3,}?[”\"»“’]")
+_QUOTE_CHARS_RE = re.compile(r"[“\"«„‘]")
+# A button row: segments split by pipes, dots, bullets or wide gaps.
+SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•/]\s+|\s{2,}")
+LANGUAGE_SAMPLE_WORDS = 200
 
 
 class BlockClass(StrEnum):
@@ -37,28 +41,107 @@ class BlockClass(StrEnum):
     BAD = "bad"
 
 
-@dataclass(slots=True)
 class BlockFeatures:
-    lower: str
-    label: str
-    n_chars: int
-    n_words: int
-    lower_words: list[str]
-    stop_ratio: float
-    ends_sentence: bool
-    final_mark: str
-    sentences: int
-    capitalised_ratio: float
-    upper_ratio: float
-    separators: int
-    link_chars: int
-    digits: int
-    list_item: bool
-    klass: BlockClass
+    """Measurements of one block. Cheap ones are computed up front; the rest on first use,
+    because most blocks are long prose that no step asks about their case or separators."""
+
+    __slots__ = (
+        "_free_text",
+        "_link_chars",
+        "_segment_labels",
+        "_sentences",
+        "_separators",
+        "_upper_ratio",
+        "ends_sentence",
+        "final_mark",
+        "klass",
+        "label",
+        "list_item",
+        "lower",
+        "lower_words",
+        "n_chars",
+        "n_words",
+        "stop_ratio",
+        "text",
+    )
+
+    def __init__(self, text: str, lower_words: list[str], stops: frozenset[str], threshold: float):
+        self.text = text
+        self.lower = text.lower()
+        self.lower_words = lower_words
+        self.n_chars = len(text)
+        self.n_words = len(lower_words)
+        n_stop = sum(1 for w in lower_words if w in stops)
+        self.stop_ratio = n_stop / self.n_words if self.n_words else 0.0
+        self.ends_sentence = ends_sentence(text)
+        self.final_mark = text.rstrip().rstrip("\"'»”’)]›")[-1:]
+        self.list_item = LIST_MARKER_RE.match(text) is not None
+        self.label = label_form(text) if self.n_words <= LABEL_MAX_WORDS else ""
+        self._sentences: int | None = None
+        self._upper_ratio: float | None = None
+        self._separators: int | None = None
+        self._free_text: str | None = None
+        self._segment_labels: list[str] | None = None
+        self._link_chars: int | None = None
+        self.klass = (
+            classify(self.n_chars, self.stop_ratio, threshold, self.link_only, self.ends_sentence)
+            if has_letters(text)
+            else BlockClass.BAD
+        )
+
+    @property
+    def sentences(self) -> int:
+        if self._sentences is None:
+            self._sentences = len(SENTENCE_END_RE.findall(self.text))
+        return self._sentences
+
+    @property
+    def upper_ratio(self) -> float:
+        if self._upper_ratio is None:
+            letters = LETTER_RE.findall(self.text)
+            upper = sum(1 for c in letters if c.isupper())
+            self._upper_ratio = upper / len(letters) if letters else 0.0
+        return self._upper_ratio
+
+    @property
+    def separators(self) -> int:
+        if self._separators is None:
+            self._separators = len(SEPARATOR_RE.findall(self.text))
+        return self._separators
+
+    @property
+    def link_chars(self) -> int:
+        """Characters inside URLs, e-mail addresses and domains. Only looked for where a URL
+        can be: after "://", "www." or "@", or in a line that is one dotted token."""
+        if self._link_chars is None:
+            text = self.text
+            marked = "://" in text or "www." in text or "@" in text
+            bare_domain = " " not in text.strip() and "." in text
+            if marked or bare_domain:
+                self._link_chars = sum(len(m.group(0)) for m in URL_RE.finditer(text))
+            else:
+                self._link_chars = 0
+        return self._link_chars
 
     @property
     def link_only(self) -> bool:
         return self.link_chars > 0 and self.link_chars >= 0.8 * self.n_chars
+
+    @property
+    def free_text(self) -> str:
+        """Lower-case text with quotations blanked out: cue phrases inside quotes are
+        somebody's words, not the page talking to the reader."""
+        if self._free_text is None:
+            self._free_text = QUOTED_RE.sub(" ", self.lower) if _QUOTE_CHARS_RE.search(self.lower) else self.lower
+        return self._free_text
+
+    @property
+    def segment_labels(self) -> list[str]:
+        """Label forms of the parts of a button row ("Share | Save | Gift article")."""
+        if self._segment_labels is None:
+            parts = SEGMENT_SPLIT_RE.split(self.text) if self.separators else [self.text]
+            self._segment_labels = [label for part in parts if (label := label_form(part))]
+        return self._segment_labels
 
     @property
     def title_like(self) -> bool:
@@ -105,58 +188,22 @@ def classify(
     return BlockClass.BAD
 
 
-def measure(block: Block, stops: frozenset[str], threshold: float) -> BlockFeatures:
-    text = block.text
-    tokens = words(text)
-    lower = [t.lower() for t in tokens]
-    alpha = [t for t in tokens if t.isalpha()]
-    content = [t for t, low in zip(tokens, lower, strict=True) if t.isalpha() and low not in stops]
-    letters = [c for c in text if c.isalpha()]
-    link_chars = sum(len(m.group(0)) for m in URL_RE.finditer(text))
-    n_stop = sum(1 for w in lower if w in stops)
-    ends = ends_sentence(text)
-    return BlockFeatures(
-        lower=text.lower(),
-        label=label_form(text) if len(tokens) <= LABEL_MAX_WORDS else "",
-        n_chars=len(text),
-        n_words=len(tokens),
-        lower_words=lower,
-        stop_ratio=n_stop / len(tokens) if tokens else 0.0,
-        ends_sentence=ends,
-        final_mark=text.rstrip().rstrip("\"'»”’)]›")[-1:],
-        sentences=len(SENTENCE_END_RE.findall(text)),
-        capitalised_ratio=(sum(1 for t in content if t[0].isupper()) / len(content))
-        if content
-        else (1.0 if alpha and all(t[0].isupper() for t in alpha) else 0.0),
-        upper_ratio=(sum(1 for c in letters if c.isupper()) / len(letters)) if letters else 0.0,
-        separators=len(SEPARATOR_RE.findall(text)),
-        link_chars=link_chars,
-        digits=len(DIGIT_RE.findall(text)),
-        list_item=bool(LIST_MARKER_RE.match(text)),
-        klass=classify(
-            len(text),
-            n_stop / len(tokens) if tokens else 0.0,
-            threshold,
-            link_chars >= 0.8 * len(text) and link_chars > 0,
-            ends,
-        )
-        if has_letters(text)
-        else BlockClass.BAD,
-    )
-
-
 def document_features(doc: Document) -> list[BlockFeatures]:
     """Features for every block (indexed by position), cached in `doc.hints`."""
     cached = doc.hints.get("features")
     if cached is not None:
         return cached  # type: ignore[return-value]
+    tokens = [WORD_RE.findall(block.text.lower()) for block in doc.blocks]
     language = doc.hints.get("stoplist_language")
     if language is None:
-        sample = [w.lower() for b in doc.blocks for w in words(b.text)]
+        sample = [w for block_words in tokens for w in block_words][:LANGUAGE_SAMPLE_WORDS]
         language = guess_stoplist_language(sample)
         doc.hints["stoplist_language"] = language
     stops = stoplist(str(language))
     threshold = GOOD_STOP_RATIO_LARGE_LIST if len(stops) > LARGE_LIST else GOOD_STOP_RATIO
-    features = [measure(block, stops, threshold) for block in doc.blocks]
+    features = [
+        BlockFeatures(block.text, block_words, stops, threshold)
+        for block, block_words in zip(doc.blocks, tokens, strict=True)
+    ]
     doc.hints["features"] = features
     return features

@@ -84,6 +84,7 @@ TZ_OFFSETS = {
 }  # fmt: skip
 TZ_RE = re.compile(r"\b(" + "|".join(TZ_OFFSETS) + r")\b", re.IGNORECASE)
 DATELINE_MAX_WORDS = 24
+_DIGIT_RE = re.compile(r"\d")
 
 
 def parse_byline(text: str, *, allow_bare_name: bool) -> list[str] | None:
@@ -106,6 +107,8 @@ def find_date(text: str) -> datetime | None:
     Without a zone the time is taken as UTC: wrong by a few hours at worst, and stated in the
     schema documentation.
     """
+    if not _DIGIT_RE.search(text):
+        return None  # every date format we read has a digit
     for pattern in (DAY_MONTH_YEAR_RE, MONTH_DAY_YEAR_RE, ISO_DATE_RE, NUMERIC_DATE_RE):
         match = pattern.search(text)
         if match:

@@ -46,13 +46,12 @@ KINDS = (
     "author_bio",
 )
 
-_NON_LETTERS_RE = re.compile(r"[^\w']+|[\d_]+")
-_SPACES_RE = re.compile(r"\s+")
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 
 def label_form(text: str) -> str:
     """Lower-case letters-only form of a short line: 'Comments (12)' -> 'comments'."""
-    return _SPACES_RE.sub(" ", _NON_LETTERS_RE.sub(" ", text.lower())).strip(" '")
+    return " ".join(_LETTER_RUN_RE.findall(text.lower()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from enum import IntEnum
 from typing import Protocol
 
+from cleaners.cues import Cues
 from cleaners.features import BlockFeatures, document_features
 from cleaners.model import Document, Removal
 
@@ -34,6 +35,24 @@ def kept_positions(doc: Document) -> list[int]:
 
 def features(doc: Document) -> list[BlockFeatures]:
     return document_features(doc)
+
+
+def cues(doc: Document) -> Cues:
+    """The document's cue index, built once (see `cleaners.cues`)."""
+    found = doc.hints.get("cues")
+    if found is None:
+        found = Cues(features(doc))
+        doc.hints["cues"] = found
+    assert isinstance(found, Cues)
+    return found
+
+
+def candidate_positions(doc: Document, kind: str) -> list[int]:
+    """Kept positions that may carry a cue of `kind`, in document order."""
+    found = cues(doc).candidates(kind)
+    if found is None:
+        return kept_positions(doc)
+    return sorted(p for p in found if p in doc.kept)
 
 
 class Wall(IntEnum):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cleaners.features import BlockFeatures
 from cleaners.model import Document, Removal
 from cleaners.steps.base import features, kept_positions, removal
-from cleaners.text import words
 
 TRUNCATION_RE = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.)\s*$")
 MIN_WORDS = 8
@@ -16,40 +16,42 @@ STREAM_BLOCKS = 4
 
 @dataclass(frozen=True, slots=True)
 class DuplicateLead:
-    """A block that repeats the start of later blocks, usually cut off with an ellipsis."""
+    """A block that repeats the start of later blocks, usually cut off with an ellipsis.
+
+    Blocks are indexed by their first MIN_WORDS words, so only blocks that open the same
+    way are compared: linear in the document, whatever its length.
+    """
 
     name: str = "duplicate_lead"
 
     def find(self, doc: Document) -> list[Removal]:
         feats = features(doc)
         kept = kept_positions(doc)
+        openings: dict[tuple[str, ...], list[int]] = {}
+        for index, position in enumerate(kept):
+            words = feats[position].lower_words
+            if len(words) >= MIN_WORDS:
+                openings.setdefault(tuple(words[:MIN_WORDS]), []).append(index)
         removed = []
-        for i, position in enumerate(kept):
-            if feats[position].n_words < MIN_WORDS:
-                continue
-            teaser = self._teaser_words(doc.blocks[position].text)
-            if self._repeated_later(doc, kept[i + 1 :], teaser):
-                removed.append(removal(doc, position, "duplicate_lead", "repeats_later_text"))
-        return removed
+        for indexes in openings.values():
+            for earlier in indexes[:-1]:
+                teaser = _teaser_words(doc.blocks[kept[earlier]].text, feats[kept[earlier]])
+                later = [i for i in indexes if i > earlier]
+                if any(_continues(feats, kept, i, teaser) for i in later):
+                    removed.append(removal(doc, kept[earlier], "duplicate_lead", "repeats_later_text"))
+        return sorted(removed, key=lambda r: r.position)
 
-    @staticmethod
-    def _teaser_words(text: str) -> list[str]:
-        truncated = TRUNCATION_RE.search(text) is not None
-        found = [w.lower() for w in words(TRUNCATION_RE.sub("", text))]
-        return found[:-1] if truncated else found  # the last word may be cut mid-way
 
-    @staticmethod
-    def _repeated_later(doc: Document, later: list[int], teaser: list[str]) -> bool:
-        if len(teaser) < MIN_WORDS:
-            return False
-        for start, position in enumerate(later):
-            block_words = [w.lower() for w in words(doc.blocks[position].text)]
-            if block_words[:MIN_WORDS] != teaser[:MIN_WORDS]:
-                continue
-            stream = list(block_words)
-            for extra in later[start + 1 : start + STREAM_BLOCKS]:
-                if len(stream) >= len(teaser):
-                    break
-                stream.extend(w.lower() for w in words(doc.blocks[extra].text))
-            return stream[: len(teaser)] == teaser and len(stream) > len(teaser) - 1
-        return False
+def _teaser_words(text: str, feat: BlockFeatures) -> list[str]:
+    """The teaser's words; the last one may be cut mid-way by the ellipsis, so drop it."""
+    return feat.lower_words[:-1] if TRUNCATION_RE.search(text) else feat.lower_words
+
+
+def _continues(feats: list[BlockFeatures], kept: list[int], start: int, teaser: list[str]) -> bool:
+    """True if the text from kept[start] on begins with all of the teaser's words."""
+    stream: list[str] = []
+    for index in range(start, min(start + STREAM_BLOCKS, len(kept))):
+        stream.extend(feats[kept[index]].lower_words)
+        if len(stream) >= len(teaser):
+            break
+    return len(teaser) >= MIN_WORDS and stream[: len(teaser)] == teaser

@@ -16,9 +16,17 @@ from cleaners.lexicons import related_link as related_lexicon
 from cleaners.lexicons import tags as tags_lexicon
 from cleaners.model import Document, Removal
 from cleaners.credits import is_credit
+from cleaners.cues import Cues
 from cleaners.metadata import is_update_line
-from cleaners.steps.base import features, kept_positions, mark_boundary, removal
-from cleaners.steps.zones import SEGMENT_SPLIT_RE, all_segments_match, unquoted
+from cleaners.steps.base import (
+    candidate_positions,
+    cues,
+    features,
+    kept_positions,
+    mark_boundary,
+    removal,
+)
+from cleaners.features import SEGMENT_SPLIT_RE
 from cleaners.text import has_letters
 
 MENU_MIN_SEGMENTS = 3
@@ -46,21 +54,16 @@ class LineCueStep:
         return self.kind
 
     def find(self, doc: Document) -> list[Removal]:
-        lex = lexicon(self.kind)
         feats = features(doc)
+        index = cues(doc)
         removed = []
-        for position in kept_positions(doc):
+        for position in candidate_positions(doc, self.kind):
             feat = feats[position]
-            text = doc.blocks[position].text
-            if feat.label and (
-                lex.label(feat.label) or all_segments_match(text, lex, context=False)
-            ):
+            if index.label(self.kind, position):
                 removed.append(removal(doc, position, self.kind, "label"))
             elif (
-                lex.phrases
-                and (self.phrase_max_words is None or feat.n_words <= self.phrase_max_words)
-                and lex.phrase(unquoted(feat.lower))
-            ):
+                self.phrase_max_words is None or feat.n_words <= self.phrase_max_words
+            ) and index.phrases(self.kind, position):
                 removed.append(removal(doc, position, self.kind, "phrase"))
             else:
                 continue
@@ -220,34 +223,40 @@ class Advertisements:
     name: str = "advertisements"
 
     def find(self, doc: Document) -> list[Removal]:
-        lex = lexicon("advertisement")
         feats = features(doc)
+        index = cues(doc)
         kept = kept_positions(doc)
+        candidates = set(candidate_positions(doc, "advertisement"))
         removed = []
         i = 0
         while i < len(kept):
-            feat = feats[kept[i]]
-            if feat.n_words <= AD_COPY_MAX_WORDS * 2 and lex.phrase(feat.lower):
+            position = kept[i]
+            if position not in candidates:
+                i += 1
+                continue
+            if feats[position].n_words <= AD_COPY_MAX_WORDS * 2 and index.phrases(
+                "advertisement", position
+            ):
                 removed.append(removal(doc, kept[i], "advertisement", "disclosure"))
                 i += 1
                 continue
-            if not (feat.label and lex.label(feat.label)):
+            if not index.label("advertisement", position, segments=False):
                 i += 1
                 continue
             removed.append(removal(doc, kept[i], "advertisement", "label"))
             i += 1
             for _ in range(AD_COPY_MAX_BLOCKS):
-                if i >= len(kept) or not self._is_ad_copy(feats[kept[i]], lex):
+                if i >= len(kept) or not self._is_ad_copy(index, kept[i], feats[kept[i]]):
                     break
                 removed.append(removal(doc, kept[i], "advertisement", "ad_copy"))
                 i += 1
         return removed
 
     @staticmethod
-    def _is_ad_copy(feat: BlockFeatures, lex) -> bool:  # noqa: ANN001
+    def _is_ad_copy(index: Cues, position: int, feat: BlockFeatures) -> bool:
         if feat.n_words > AD_COPY_MAX_WORDS:
             return False
-        return lex.weak_hit(feat.lower) or (feat.upper_ratio > 0.6 and feat.n_words >= 3)
+        return index.weak("advertisement", position) or (feat.upper_ratio > 0.6 and feat.n_words >= 3)
 
 
 @dataclass(frozen=True, slots=True)

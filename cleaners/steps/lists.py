@@ -16,7 +16,15 @@ from cleaners.features import BlockFeatures
 from cleaners.lexicons import lexicon
 from cleaners.metadata import is_dateline, is_role_line, parse_byline
 from cleaners.model import Document, Removal
-from cleaners.steps.base import Wall, features, kept_positions, mark_boundary, removal
+from cleaners.steps.base import (
+    Wall,
+    candidate_positions,
+    cues,
+    features,
+    kept_positions,
+    mark_boundary,
+    removal,
+)
 
 BLURB_MAX_CHARS = 320
 BLURB_MAX_SENTENCES = 2
@@ -93,13 +101,16 @@ class ListHeaders:
     name: str = "list_headers"
 
     def find(self, doc: Document) -> list[Removal]:
-        lex = lexicon("list_header")
         feats = features(doc)
+        index = cues(doc)
+        candidates = set(candidate_positions(doc, "list_header"))
         kept = kept_positions(doc)
         removed = []
         for i, position in enumerate(kept):
             feat = feats[position]
-            if not (feat.label and not feat.ends_sentence and lex.label(feat.label)):
+            if position not in candidates or feat.final_mark == ".":
+                continue
+            if not index.label("list_header", position, segments=False):
                 continue
             mark_boundary(doc, position)
             removed.append(removal(doc, position, "navigation", "list_header"))
@@ -161,17 +172,22 @@ class CommentThreads:
     name: str = "comments"
 
     def find(self, doc: Document) -> list[Removal]:
-        lex = lexicon("comments")
         feats = features(doc)
+        index = cues(doc)
+        candidates = set(candidate_positions(doc, "comments"))
         removed = []
         for position in kept_positions(doc):
             feat = feats[position]
             text = doc.blocks[position].text
-            if feat.label and lex.label(feat.label):
+            if position in candidates and index.label("comments", position, segments=False):
                 removed.append(removal(doc, position, "comments", "label"))
                 if feat.n_words <= 4:
                     mark_boundary(doc, position, Wall.TERMINAL)
-            elif lex.phrase(feat.lower) and feat.n_words <= 25:
+            elif (
+                position in candidates
+                and feat.n_words <= 25
+                and index.phrases("comments", position)
+            ):
                 removed.append(removal(doc, position, "comments", "phrase"))
                 mark_boundary(doc, position, Wall.TERMINAL)
             elif feat.n_words <= COMMENT_META_MAX_WORDS and RELATIVE_TIME_RE.search(text):

@@ -9,6 +9,7 @@ comment.") stay: position, not shape, decides for them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -76,7 +77,9 @@ def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Spa
     best: Span | None = None
     run_start, run_score, previous, discount = None, 0.0, -1, 1.0
     for position in kept:
-        crossed = [walls[w] for w in wall_positions if previous < w < position]
+        low = bisect.bisect_right(wall_positions, previous)
+        high = bisect.bisect_left(wall_positions, position)
+        crossed = [walls[w] for w in wall_positions[low:high]]
         if crossed and max(crossed) >= Wall.HARD:
             run_start, run_score = None, 0.0
         elif crossed:

@@ -17,15 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cleaners.features import LABEL_MAX_WORDS, BlockFeatures
+from cleaners.features import LABEL_MAX_WORDS, SEGMENT_SPLIT_RE, BlockFeatures
 from cleaners.lexicons import Lexicon, label_form, lexicon
 from cleaners.model import Document, Removal
-from cleaners.steps.base import Wall, features, kept_positions, mark_boundary, removal
+from cleaners.cues import Cues
+from cleaners.steps.base import Wall, cues, features, kept_positions, mark_boundary, removal
 
-# Text inside quotation marks is somebody's words: an article quoting "please donate" is news.
-QUOTED_RE = re.compile(r"[“\"«„‘][^“”\"«»„]{3,}?[”\"»“’]")
-# A button row: segments split by pipes, dots, bullets or wide gaps.
-SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•/]\s+|\s{2,}")
 CURRENCY = r"[$€£₽₴¥]|руб\.?|грн\.?|zł|kr|chf|eur|usd|uah|rub"
 AMOUNT_RE = re.compile(rf"(?:(?:{CURRENCY})\s?\d[\d\s.,]*|\d[\d\s.,]*\s?(?:{CURRENCY}))", re.I)
 BUTTON_MAX_WORDS = 4
@@ -41,28 +38,13 @@ class Cue:
     NONE = 0
 
 
-def unquoted(lower_text: str) -> str:
-    return QUOTED_RE.sub(" ", lower_text)
-
-
-def segment_labels(text: str) -> list[str]:
-    """Label forms of the parts of a button row ("Share | Save | Gift article")."""
-    return [label for part in SEGMENT_SPLIT_RE.split(text) if (label := label_form(part))]
-
-
 def is_amount_line(text: str, lex: Lexicon) -> bool:
     """A donation button row: currency amounts, optionally with labels ("Other amount")."""
     if not AMOUNT_RE.search(text):
         return False
     rest = AMOUNT_RE.sub(" ", text)
-    return all(lex.label(label) or lex.context_label(label) for label in segment_labels(rest))
-
-
-def all_segments_match(text: str, lex: Lexicon, *, context: bool) -> bool:
-    labels = segment_labels(text)
-    return bool(labels) and all(
-        lex.label(label) or (context and lex.context_label(label)) for label in labels
-    )
+    labels = [label for part in SEGMENT_SPLIT_RE.split(rest) if (label := label_form(part))]
+    return all(lex.label(label) or lex.context_label(label) for label in labels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,31 +65,42 @@ class ZoneStep:
     def find(self, doc: Document) -> list[Removal]:
         lex = lexicon(self.kind)
         feats = features(doc)
+        index = cues(doc)
+        candidates = index.candidates(self.kind)
         kept = kept_positions(doc)
-        cues = [self._cue(feats[p], doc.blocks[p].text, lex) for p in kept]
-        in_zone = [c == Cue.ANCHOR for c in cues]
+        if candidates is not None and not candidates & doc.kept and not self.amounts:
+            return []
+        levels = [self._cue(p, feats[p], index, lex, candidates) for p in kept]
+        in_zone = [c == Cue.ANCHOR for c in levels]
         if not any(in_zone):
             return []
-        self._grow_forward(kept, feats, cues, in_zone)
-        self._grow_backward(kept, feats, cues, in_zone)
+        cues_ = levels
+        self._grow_forward(kept, feats, cues_, in_zone)
+        self._grow_backward(kept, feats, cues_, in_zone)
         self._bridge(kept, feats, in_zone)
-        return self._removals(doc, kept, cues, in_zone)
+        return self._removals(doc, kept, cues_, in_zone)
 
-    def _cue(self, feat: BlockFeatures, text: str, lex: Lexicon) -> int:
-        short = feat.n_words <= LABEL_MAX_WORDS
-        if feat.label and (lex.label(feat.label) or all_segments_match(text, lex, context=False)):
-            return Cue.ANCHOR
-        if self.amounts and short and is_amount_line(text, lex):
+    def _cue(
+        self,
+        position: int,
+        feat: BlockFeatures,
+        index: Cues,
+        lex: Lexicon,
+        candidates: set[int] | None,
+    ) -> int:
+        if self.amounts and feat.n_words <= LABEL_MAX_WORDS and is_amount_line(feat.text, lex):
             return Cue.CONTEXT  # a price alone is not an appeal; between appeal lines it is
-        free_text = unquoted(feat.lower)
-        hits = lex.phrases.findall(free_text) if lex.phrases else []
-        if hits and (feat.sentences <= 3 or len(hits) >= 2 or lex.weak_hit(free_text)):
+        if candidates is not None and position not in candidates:
+            return Cue.NONE
+        if index.label(self.kind, position):
             return Cue.ANCHOR
-        if feat.label and all_segments_match(text, lex, context=True):
+        hits = index.phrases(self.kind, position)
+        weak = index.weak(self.kind, position)
+        if hits and (feat.sentences <= 3 or len(hits) >= 2 or weak):
+            return Cue.ANCHOR
+        if index.context(self.kind, position):
             return Cue.CONTEXT
-        if hits or lex.weak_hit(free_text):
-            return Cue.WEAK
-        return Cue.NONE
+        return Cue.WEAK if hits or weak else Cue.NONE
 
     def _grow_forward(
         self, kept: list[int], feats: list[BlockFeatures], cues: list[int], in_zone: list[bool]
