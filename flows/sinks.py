@@ -52,12 +52,15 @@ import pyarrow.parquet as pq
 from cleaners import PIPELINE_VERSION
 from flows.schema import PARTITION_COLUMN, SCHEMA_VERSION, TABLES
 from flows.state import (
+    DERIVED_KIND,
     KEY_COLUMNS,
+    KEY_SEPARATOR,
     SOURCE_TABLES,
     DatasetLock,
     IndexKey,
     KeyIndex,
     alias_key,
+    derivation_key,
     index_keys,
     reject_key,
     source_kind,
@@ -128,6 +131,11 @@ class DatasetRoot:
     @property
     def lock_path(self) -> Path | None:
         return Path(self.path(f"{INDEX_DIR}/lock")) if self.is_local else None
+
+    @property
+    def validators_path(self) -> Path | None:
+        """Where fetch validators persist (local roots; remote runs poll unconditionally)."""
+        return Path(self.path(f"{INDEX_DIR}/validators.sqlite")) if self.is_local else None
 
 
 def resolve_root(root: str | os.PathLike[str] | DatasetRoot) -> DatasetRoot:
@@ -403,13 +411,15 @@ class BatchStats:
     """What a batch did: rows written and rows dropped as already stored, per table.
 
     `duplicates["articles"]` includes articles recorded as aliases instead (their alias rows
-    count in `written["aliases"]`). `replaced` counts stored articles superseded in replace
-    mode; `files` lists the published Parquet files (relative to the root), rewritten ones
-    included.
+    count in `written["aliases"]`). In replace mode, `retracted` counts the stored rows
+    dropped because the batch re-derived them, per table, and `replaced` the stored articles
+    among them; `files` lists the published Parquet files (relative to the root), rewritten
+    ones included.
     """
 
     written: dict[str, int] = field(default_factory=_zero_counts)
     duplicates: dict[str, int] = field(default_factory=_zero_counts)
+    retracted: dict[str, int] = field(default_factory=_zero_counts)
     replaced: int = 0
     files: list[str] = field(default_factory=list)
 
@@ -417,6 +427,7 @@ class BatchStats:
         for name in TABLES:
             self.written[name] += other.written[name]
             self.duplicates[name] += other.duplicates[name]
+            self.retracted[name] += other.retracted[name]
         self.replaced += other.replaced
         self.files.extend(other.files)
 
@@ -432,11 +443,29 @@ class _Staged:
 
 
 @dataclass(slots=True)
+class _Retraction:
+    """Stored rows a replace-mode batch re-derives: what goes, and where it lived.
+
+    `rewrites` maps each affected file to the rows it keeps; `keys` holds the dedup keys of
+    the dropped rejects and aliases (they must not count as "already stored"); `partitions`
+    maps derivation keys and doc_ids to the partition of the row they replace, so a new
+    version lands where the old one was.
+    """
+
+    derivations: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    keys: dict[str, set[str]] = field(default_factory=lambda: {"rejects": set(), "aliases": set()})
+    rewrites: dict[str, pa.Table] = field(default_factory=dict)
+    partitions: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=_zero_counts)
+
+
+@dataclass(slots=True)
 class _Plan:
     """The rows a batch will write after dedup, grouped by table and partition."""
 
     rows: dict[str, dict[str, pa.Table]]
-    superseded: set[str]
+    retraction: _Retraction
     stats: BatchStats
 
 
@@ -451,12 +480,19 @@ class DatasetWriter:
     Any number of writers in any number of processes may share a local root; a remote root
     takes one writer at a time. One writer may be shared by threads: its calls take turns.
 
-    In replace mode (`newsclean reclean`), an incoming article whose doc_id is stored
-    supersedes the stored row and its `removed` rows: each file holding them is rewritten
-    without them (read whole, filtered, written anew, old one deleted), and the new rows go
-    to the partition the old ones lived in. Cost: one read and one write per affected file,
-    so reclean in batches that follow the stored order (e.g. per stored file) to rewrite each
-    file once.
+    Replace mode (`newsclean reclean`) re-derives rows: every incoming article or reject
+    carries its derivation, (`source`, `raw_sha256`), and the stored rows with the same
+    derivation are its older version. They are retracted: stored articles with that
+    derivation and their `removed` rows, stored rejects with it, and stored aliases recorded
+    for that source. Each file holding them is rewritten without them (read whole, filtered,
+    written anew, the old one deleted, all in the batch's commit), and the new rows go to
+    the partition the old ones lived in. So an article the new cleaners reject becomes a
+    reject and loses its article row, a reject they now accept becomes an article, and an
+    article whose text changed replaces its old version. Within one writer a derivation is
+    replaced once: a second document with an already re-derived doc_id stays a duplicate, so
+    "first stored wins" holds as in append mode. Cost: one read and one write per affected
+    file, so reclean in batches that follow the stored order (per raw file) to rewrite each
+    file once. The writer remembers the derivations it handled (about 100 bytes each).
     """
 
     def __init__(
@@ -475,6 +511,7 @@ class DatasetWriter:
         self.totals = BatchStats()
         self._file_prefix = re.sub(r"[^A-Za-z0-9_.-]", "_", run_id).lstrip("._") or "run"
         self._sequence = itertools.count(1)
+        self._handled_derivations: set[str] = set()
         self._thread_lock = threading.Lock()
         self._lock = DatasetLock(self.root.lock_path)
         with self._lock:
@@ -532,6 +569,7 @@ class DatasetWriter:
             staged, deleted = self._stage_plan(plan)
             if staged or deleted:
                 self._commit(staged, deleted)
+            self._handled_derivations |= plan.retraction.derivations
         plan.stats.files = [item.final for item in staged]
         self.totals.add(plan.stats)
         return plan.stats
@@ -549,61 +587,68 @@ class DatasetWriter:
 
     def _plan(self, tables: dict[str, pa.Table], now: datetime) -> _Plan:
         stats = BatchStats()
-        articles, aliases, superseded = self._select_articles(tables["articles"], now, stats)
+        retraction = self._retraction(tables) if self.replace else _Retraction()
+        articles, aliases = self._select_articles(tables["articles"], now, stats, retraction)
         written_docs = set(articles.column("doc_id").to_pylist())
         removed = self._select_removed(tables["removed"], written_docs, stats)
         aliases = pa.concat_tables([tables["aliases"], aliases])
         selected = {
             "articles": articles,
             "removed": removed,
-            "rejects": self._drop_known("rejects", tables["rejects"], stats),
-            "raw": self._drop_known("raw", tables["raw"], stats),
-            "aliases": self._drop_known("aliases", aliases, stats),
+            "rejects": self._drop_known("rejects", tables["rejects"], stats, retraction),
+            "raw": self._drop_known("raw", tables["raw"], stats, retraction),
+            "aliases": self._drop_known("aliases", aliases, stats, retraction),
         }
-        # A superseded article's new version, and its removed rows, stay in its old partition.
-        moved = self._doc_partitions(superseded)
         rows = {
-            name: self._split_by_partition(table, moved if name in _PER_ARTICLE else {})
+            name: self._split_by_partition(name, table, retraction.partitions)
             for name, table in selected.items()
         }
         for name, table in selected.items():
             stats.written[name] = table.num_rows
-        stats.replaced = len(superseded)
-        return _Plan(rows, superseded, stats)
+        stats.retracted = dict(retraction.counts)
+        stats.replaced = retraction.counts["articles"]
+        return _Plan(rows, retraction, stats)
 
     def _select_articles(
-        self, articles: pa.Table, now: datetime, stats: BatchStats
-    ) -> tuple[pa.Table, pa.Table, set[str]]:
-        """Keep new articles; turn known content under a new doc_id into alias rows.
+        self, articles: pa.Table, now: datetime, stats: BatchStats, retraction: _Retraction
+    ) -> tuple[pa.Table, pa.Table]:
+        """Keep new articles; record other inputs of a stored article as alias rows.
 
-        Returns the kept articles, the alias rows, and the stored doc_ids being superseded
-        (replace mode only).
+        An input becomes an alias of a stored (or earlier in the batch) article when its
+        text is already stored under another doc_id, or when it maps to a stored doc_id
+        from another source (the same bytes at a new path, two URLs with one canonical
+        URL). The same source again is a plain duplicate. Articles being retracted do not
+        count as stored: their new version is written in their place.
         """
         doc_ids = articles.column("doc_id").to_pylist()
         hashes = articles.column("content_sha256").to_pylist()
-        stored = self._index.known("articles", doc_ids)
-        content_owner = self._index.owners("content", hashes)
+        sources = articles.column("source").to_pylist()
+        stored = self._index.known("articles", doc_ids) - retraction.docs
+        article_sources = self._index.known(source_kind("articles"), sources)
+        content_owner = {
+            content: owner
+            for content, owner in self._index.owners("content", hashes).items()
+            if owner not in retraction.docs
+        }
         keep: list[bool] = []
         alias_rows: list[dict[str, Any]] = []
-        superseded: set[str] = set()
         taken: set[str] = set()
-        for row, (doc_id, content_sha) in enumerate(zip(doc_ids, hashes, strict=True)):
-            is_stored = doc_id in stored
-            owner = content_owner.get(content_sha)
-            if doc_id in taken or (is_stored and not self.replace):
-                keep.append(False)
-            elif not is_stored and owner is not None:
-                keep.append(False)
-                alias_rows.append(_alias_row(articles, row, owner))
-            else:
+        rows = zip(doc_ids, hashes, sources, strict=True)
+        for row, (doc_id, content_sha, source) in enumerate(rows):
+            is_known = doc_id in taken or doc_id in stored
+            owner = doc_id if is_known else content_owner.get(content_sha)
+            if owner is None:
                 keep.append(True)
                 taken.add(doc_id)
+                article_sources.add(source)
                 content_owner.setdefault(content_sha, doc_id)
-                if is_stored:
-                    superseded.add(doc_id)
+                continue
+            keep.append(False)
+            if owner != doc_id or source not in article_sources:
+                alias_rows.append(_alias_row(articles, row, owner))
         stats.duplicates["articles"] = keep.count(False)
         aliases = to_table("aliases", alias_rows, self._defaults(now))
-        return articles.filter(pa.array(keep, pa.bool_())), aliases, superseded
+        return articles.filter(pa.array(keep, pa.bool_())), aliases
 
     def _select_removed(self, removed: pa.Table, doc_ids: set[str], stats: BatchStats) -> pa.Table:
         """Removed blocks of the articles being written, each (doc_id, position) once."""
@@ -616,10 +661,12 @@ class DatasetWriter:
         stats.duplicates["removed"] = keep.count(False)
         return removed.filter(pa.array(keep, pa.bool_()))
 
-    def _drop_known(self, table_name: str, table: pa.Table, stats: BatchStats) -> pa.Table:
-        """Drop rows whose key is stored already or repeats earlier in the batch."""
+    def _drop_known(
+        self, table_name: str, table: pa.Table, stats: BatchStats, retraction: _Retraction
+    ) -> pa.Table:
+        """Drop rows whose key is stored already (and stays) or repeats earlier in the batch."""
         keys = _row_keys(table_name, table)
-        known = self._index.known(table_name, keys)
+        known = self._index.known(table_name, keys) - retraction.keys.get(table_name, set())
         seen: set[str] = set()
         keep: list[bool] = []
         for key in keys:
@@ -628,24 +675,83 @@ class DatasetWriter:
         stats.duplicates[table_name] += keep.count(False)
         return table.filter(pa.array(keep, pa.bool_()))
 
-    def _doc_partitions(self, doc_ids: set[str]) -> dict[str, str]:
-        """Where each superseded article lives, so its new version stays in that partition."""
-        holders = self._index.files_holding("articles", doc_ids)
-        return {doc_id: min(paths).split("/")[1] for doc_id, paths in holders.items()}
+    # --- replace mode ------------------------------------------------------------------------
+
+    def _retraction(self, tables: dict[str, pa.Table]) -> _Retraction:
+        """Find and read the stored rows this batch re-derives (see the class docstring)."""
+        retraction = _Retraction()
+        incoming = _derivations(tables["articles"]) | _derivations(tables["rejects"])
+        retraction.derivations = incoming - self._handled_derivations
+        if not retraction.derivations:
+            return retraction
+        sources = {key.partition(KEY_SEPARATOR)[0] for key in retraction.derivations}
+        affected: set[str] = set()
+        for _key, doc_id, relpath in self._index.holders(DERIVED_KIND, retraction.derivations):
+            affected.add(relpath)
+            if doc_id is not None:
+                retraction.docs.add(doc_id)
+        for paths in self._index.files_holding("removed", retraction.docs).values():
+            affected |= paths
+        for paths in self._index.files_holding(source_kind("aliases"), sources).values():
+            affected |= paths
+        for relpath in sorted(affected):
+            self._retract_from_file(relpath, retraction, sources)
+        return retraction
+
+    def _retract_from_file(self, relpath: str, retraction: _Retraction, sources: set[str]) -> None:
+        """Split one stored file into the rows it keeps and the rows being re-derived."""
+        table_name, partition = relpath.split("/")[:2]
+        table = _read_file(self.root, relpath)
+        if table_name in _PER_ARTICLE:
+            doomed = [doc_id in retraction.docs for doc_id in table.column("doc_id").to_pylist()]
+        elif table_name == "aliases":
+            doomed = [source in sources for source in table.column("source").to_pylist()]
+        else:
+            doomed = [key in retraction.derivations for key in _row_derivations(table)]
+        mask = pa.array(doomed, pa.bool_())
+        dropped = table.filter(mask)
+        retraction.rewrites[relpath] = table.filter(pc.invert(mask))
+        retraction.counts[table_name] += dropped.num_rows
+        if table_name in ("rejects", "aliases"):
+            retraction.keys[table_name].update(_row_keys(table_name, dropped))
+        if table_name in ("articles", "rejects"):
+            for key in _row_derivations(dropped):
+                retraction.partitions.setdefault(key, partition)
+        if table_name == "articles":
+            for doc_id in dropped.column("doc_id").to_pylist():
+                retraction.partitions.setdefault(doc_id, partition)
 
     def _split_by_partition(
-        self, table: pa.Table, doc_partitions: dict[str, str]
+        self, table_name: str, table: pa.Table, partitions: dict[str, str]
     ) -> dict[str, pa.Table]:
-        default = f"{PARTITION_COLUMN}={self.ingest_date.isoformat()}"
+        """Rows grouped by partition: today's, or the one of the row they replace."""
         if table.num_rows == 0:
             return {}
-        if not doc_partitions or "doc_id" not in table.column_names:
-            return {default: table}
-        labels = [doc_partitions.get(d, default) for d in table.column("doc_id").to_pylist()]
+        labels = self._partition_labels(table_name, table, partitions)
         label_array = pa.array(labels, pa.string())
         return {
             label: table.filter(pc.equal(label_array, label)) for label in dict.fromkeys(labels)
         }
+
+    def _partition_labels(
+        self, table_name: str, table: pa.Table, partitions: dict[str, str]
+    ) -> list[str]:
+        """Each row's partition. Articles are labelled first (`_plan` passes tables in
+        TABLES order) and record their doc_id's label, which their `removed` rows follow;
+        an article whose doc_id changed still lands where its derivation lived."""
+        default = f"{PARTITION_COLUMN}={self.ingest_date.isoformat()}"
+        if not partitions or table_name not in ("articles", "removed", "rejects"):
+            return [default] * table.num_rows
+        if table_name == "removed":
+            return [partitions.get(d, default) for d in table.column("doc_id").to_pylist()]
+        by_derivation = [partitions.get(key or "", default) for key in _row_derivations(table)]
+        if table_name == "rejects":
+            return by_derivation
+        doc_ids = table.column("doc_id").to_pylist()
+        labels = [partitions.get(d, found) for d, found in zip(doc_ids, by_derivation, strict=True)]
+        for doc_id, label in zip(doc_ids, labels, strict=True):
+            partitions.setdefault(doc_id, label)
+        return labels
 
     # --- staging and commit ------------------------------------------------------------------
 
@@ -657,31 +763,22 @@ class DatasetWriter:
                 for partition, table in partitions.items():
                     relpath = f"{table_name}/{partition}/{self._next_file_name()}"
                     staged.append(self._stage_table(table_name, relpath, table))
-            deleted = self._stage_rewrites(plan.superseded, staged)
+            deleted = self._stage_rewrites(plan.retraction, staged)
         except BaseException:
             for item in staged:
                 _delete_if_exists(self.root, item.temp)
             raise
         return staged, deleted
 
-    def _stage_rewrites(self, superseded: set[str], staged: list[_Staged]) -> list[str]:
-        """Stage copies of the files holding superseded rows, without those rows."""
-        if not superseded:
-            return []
-        affected: set[str] = set()
-        for kind in _PER_ARTICLE:
-            for paths in self._index.files_holding(kind, superseded).values():
-                affected |= paths
-        doomed = pa.array(sorted(superseded), pa.string())
-        for relpath in sorted(affected):
-            table_name = relpath.split("/")[0]
-            table = _read_file(self.root, relpath)
-            remaining = table.filter(pc.invert(pc.is_in(table.column("doc_id"), doomed)))
+    def _stage_rewrites(self, retraction: _Retraction, staged: list[_Staged]) -> list[str]:
+        """Stage copies of the files holding retracted rows, without those rows."""
+        for relpath, remaining in sorted(retraction.rewrites.items()):
             if remaining.num_rows:
+                table_name = relpath.split("/")[0]
                 directory = relpath.rpartition("/")[0]
                 new_relpath = f"{directory}/{self._next_file_name()}"
                 staged.append(self._stage_table(table_name, new_relpath, remaining))
-        return sorted(affected)
+        return sorted(retraction.rewrites)
 
     def _stage_table(self, table_name: str, relpath: str, table: pa.Table) -> _Staged:
         temp = _temp_relpath(relpath)
@@ -774,6 +871,21 @@ def _alias_row(articles: pa.Table, row: int, owner: str) -> dict[str, Any]:
         "url": articles.column("url")[row].as_py(),
         "content_sha256": articles.column("content_sha256")[row].as_py(),
     }
+
+
+def _row_derivations(table: pa.Table) -> list[str | None]:
+    """Each row's derivation key (`source`, `raw_sha256`); None without raw bytes."""
+    sources = table.column("source").to_pylist()
+    hashes = table.column("raw_sha256").to_pylist() if "raw_sha256" in table.column_names else []
+    hashes = hashes or [None] * len(sources)
+    return [
+        derivation_key(source, sha) if source is not None and sha is not None else None
+        for source, sha in zip(sources, hashes, strict=True)
+    ]
+
+
+def _derivations(table: pa.Table) -> set[str]:
+    return {key for key in _row_derivations(table) if key is not None}
 
 
 def _row_keys(table_name: str, table: pa.Table) -> list[str]:

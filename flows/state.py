@@ -12,6 +12,11 @@ their keys so a writer can drop duplicates without scanning the dataset for ever
   columns of every file when a writer opens: slower to open, same code path afterwards.
 - `DatasetLock` serialises writers across processes (fcntl.flock on `<root>/_index/lock`).
   Remote roots get no lock, so they support one writer at a time only.
+- `SqliteValidatorStore` keeps the HTTP validators (ETag, Last-Modified) of fetched URLs in
+  `<root>/_index/validators.sqlite`, so the next run polls feeds with conditional requests.
+  Unlike the key index it is not derived from the Parquet files: losing it only costs one
+  full download per URL. `PendingValidators` holds a run's new validators back until the
+  documents they describe are stored (see its docstring for why).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -27,8 +33,9 @@ from typing import NamedTuple
 
 import pyarrow as pa
 
-# Bump when the SQLite layout changes: an index with another version is rebuilt from files.
-INDEX_FORMAT_VERSION = 1
+# Bump when the SQLite layout or the keys change: an index with another version is rebuilt
+# from the files. Version 2 added the `derived` keys that replace mode looks up.
+INDEX_FORMAT_VERSION = 2
 
 # Separates the parts of a composite key. It cannot appear in a URL or a hash, and a source
 # path containing it would only make that one key collide with nothing.
@@ -36,7 +43,7 @@ KEY_SEPARATOR = "\x1f"
 
 # The columns each table's keys are built from: all a reconcile scan ever reads.
 KEY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("doc_id", "content_sha256", "source"),
+    "articles": ("doc_id", "content_sha256", "source", "raw_sha256"),
     "removed": ("doc_id",),
     "rejects": ("source", "reason", "raw_sha256"),
     "raw": ("raw_sha256", "source"),
@@ -83,6 +90,18 @@ def alias_key(doc_id: str, source: str, url: str | None) -> str:
     return KEY_SEPARATOR.join((doc_id, source, url or ""))
 
 
+def derivation_key(source: str, raw_sha256: str) -> str:
+    """Which input and bytes a row was derived from: what `reclean` re-derives and replaces.
+
+    An article or a cleaning reject is a function of (input, bytes, cleaner version), so a
+    stored row with the same derivation as an incoming one is its older version.
+    """
+    return KEY_SEPARATOR.join((source, raw_sha256))
+
+
+DERIVED_KIND = "derived"
+
+
 def source_kind(table_name: str) -> str:
     return f"source:{table_name}"
 
@@ -111,6 +130,10 @@ def _column_or_nulls(table: pa.Table, name: str) -> list[object]:
 
 def _row_keys(table_name: str, row: dict[str, object]) -> Iterator[IndexKey]:
     doc_id, source = row.get("doc_id"), row.get("source")
+    raw_sha256 = row.get("raw_sha256")
+    if table_name in ("articles", "rejects") and source is not None and raw_sha256 is not None:
+        linked = str(doc_id) if table_name == "articles" else None
+        yield IndexKey(DERIVED_KIND, derivation_key(str(source), str(raw_sha256)), linked)
     if table_name == "articles":
         yield IndexKey("articles", str(doc_id), str(doc_id))
         if row["content_sha256"] is not None:
@@ -193,6 +216,10 @@ class KeyIndex:
     def owners(self, kind: str, keys: Iterable[str]) -> dict[str, str]:
         """key -> doc_id for keys that link to an article (content hashes)."""
         return {key: doc_id for key, doc_id, _relpath in self._lookup(kind, keys) if doc_id}
+
+    def holders(self, kind: str, keys: Iterable[str]) -> list[tuple[str, str | None, str]]:
+        """(key, linked doc_id, file) for every file recording one of `keys`."""
+        return list(self._lookup(kind, keys))
 
     def files_holding(self, kind: str, keys: Iterable[str]) -> dict[str, set[str]]:
         """key -> the files recording it: what a replacement must rewrite."""
@@ -290,3 +317,105 @@ class DatasetLock(AbstractContextManager["DatasetLock"]):
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+# --- HTTP validators ----------------------------------------------------------------------------
+
+_VALIDATORS_SQL = """
+CREATE TABLE IF NOT EXISTS validators (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+"""
+
+Validators = tuple[str | None, str | None]
+
+
+class SqliteValidatorStore:
+    """A `flows.fetch.ValidatorStore` in SQLite: `(etag, last_modified)` per redacted URL.
+
+    Thread-safe (one connection behind a lock: the fetcher calls it from its threads) and
+    safe across processes (SQLite's own locking; a concurrent run waits up to 60 s).
+    """
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = _connect_file(path)
+        self._db.executescript(_VALIDATORS_SQL)
+
+    def get(self, url: str) -> Validators | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT etag, last_modified FROM validators WHERE url = ?", (url,)
+            ).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.put_many({url: (etag, last_modified)})
+
+    def put_many(self, entries: dict[str, Validators]) -> None:
+        """Record many validators in one transaction (one fsync, not one per URL)."""
+        rows = [(url, etag, modified) for url, (etag, modified) in entries.items()]
+        if not rows:
+            return
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.executemany(
+                    "INSERT INTO validators (url, etag, last_modified) VALUES (?, ?, ?) "
+                    "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, "
+                    "last_modified = excluded.last_modified, "
+                    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+                    rows,
+                )
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+class PendingValidators:
+    """Reads validators from a store but holds this run's new ones until `commit`.
+
+    The fetcher records validators when it receives a 200, long before the document is
+    written. Saved at once, a crash in between would lose the document for good: the next
+    run would send them, get a 304 and skip the page or feed. Held back here, they reach the
+    store only once the run has written everything they describe, and `discard` drops those
+    of a feed whose articles could not all be fetched, so that feed is read in full again.
+    """
+
+    def __init__(self, store: SqliteValidatorStore | None) -> None:
+        self._store = store
+        self._pending: dict[str, Validators] = {}
+        self._lock = threading.Lock()
+
+    def get(self, url: str) -> Validators | None:
+        return self._store.get(url) if self._store is not None else None
+
+    def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self._lock:
+            self._pending[url] = (etag, last_modified)
+
+    def discard(self, url: str) -> None:
+        with self._lock:
+            self._pending.pop(url, None)
+
+    def pending(self) -> dict[str, Validators]:
+        with self._lock:
+            return dict(self._pending)
+
+    def commit(self) -> int:
+        """Save every held validator; returns how many were saved."""
+        with self._lock:
+            entries, self._pending = self._pending, {}
+        if self._store is not None:
+            self._store.put_many(entries)
+        return len(entries) if self._store is not None else 0

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -384,6 +385,126 @@ def test_replace_mode_supersedes_articles_and_their_removed_rows(tmp_path: Path)
     assert_no_duplicates(tmp_path)
     # Normal mode afterwards still treats the doc_id as stored.
     assert write_corpus(tmp_path, "run-3").written["articles"] == 0
+
+
+def reject_of(article: dict, reason: str = "only_boilerplate") -> dict:
+    """The reject a stricter cleaner would make of the same input and bytes."""
+    return {
+        "source": article["source"],
+        "url": article["url"],
+        "reason": reason,
+        "detail": "v2 cleaners",
+        "raw_sha256": article["raw_sha256"],
+    }
+
+
+def test_replace_mode_turns_a_rejected_article_into_a_reject(tmp_path: Path) -> None:
+    write_corpus(tmp_path)
+    before = counts(tmp_path)
+    page = corpus_batches()[0].articles[0]
+    with DatasetWriter(tmp_path, "reclean-1", replace=True, ingest_date=date(2030, 1, 1)) as writer:
+        stats = writer.write_batch(BatchRows(rejects=[reject_of(page)]))
+    assert stats.replaced == 1 and stats.retracted["removed"] == page["n_removed"]
+    after = counts(tmp_path)
+    assert after["articles"] == before["articles"] - 1
+    assert after["removed"] == before["removed"] - page["n_removed"]
+    assert after["rejects"] == before["rejects"] + 1
+    doc_ids = open_dataset(tmp_path, "articles").to_table().column("doc_id").to_pylist()
+    assert page["doc_id"] not in doc_ids
+    removed = open_dataset(tmp_path, "removed").to_table().column("doc_id").to_pylist()
+    assert page["doc_id"] not in removed
+    rejects = open_dataset(tmp_path, "rejects").to_table().to_pylist()
+    new = [r for r in rejects if r["source"] == page["source"]]
+    assert [(r["reason"], r["ingest_date"]) for r in new] == [("only_boilerplate", INGEST_DATE)]
+
+    # ... and back: cleaners that accept it again replace the reject with the article.
+    with DatasetWriter(tmp_path, "reclean-2", replace=True) as writer:
+        stats = writer.write_batch(BatchRows(articles=[page], removed=[]))
+    assert stats.retracted["rejects"] == 1 and stats.written["articles"] == 1
+    assert counts(tmp_path)["rejects"] == before["rejects"]
+    assert counts(tmp_path)["articles"] == before["articles"]
+    assert_no_duplicates(tmp_path)
+
+
+def test_replace_mode_keeps_the_first_version_within_a_run(tmp_path: Path) -> None:
+    """Two inputs with one doc_id: the first stored wins again when both are recleaned."""
+    text = (SEEDS / "002_d3626822257a464f.txt").read_text().strip()
+    first = article_row(text, "https://news.example/story")
+    updated = {
+        **first,
+        "source": "https://news.example/story?utm_source=feed",
+        "text": text + "\n\nAn update.",
+        "content_sha256": sha256(text + "\n\nAn update."),
+        "raw_sha256": sha256("other bytes"),
+    }
+    with DatasetWriter(tmp_path, "run-1") as writer:
+        writer.write_batch(BatchRows(articles=[first]))
+        writer.write_batch(BatchRows(articles=[updated]))
+    recleaned = {**first, "title": "v2"}
+    with DatasetWriter(tmp_path, "reclean", replace=True) as writer:
+        writer.write_batch(BatchRows(articles=[recleaned]))
+        stats = writer.write_batch(BatchRows(articles=[{**updated, "title": "v2"}]))
+    assert stats.written["articles"] == 0 and stats.duplicates["articles"] == 1
+    stored = open_dataset(tmp_path, "articles").to_table().to_pylist()
+    assert [(a["source"], a["title"]) for a in stored] == [(first["source"], "v2")]
+    aliases = open_dataset(tmp_path, "aliases").to_table().to_pylist()
+    assert [(a["doc_id"], a["source"]) for a in aliases] == [(first["doc_id"], updated["source"])]
+
+
+def test_replace_mode_drops_stale_aliases_of_a_recleaned_source(tmp_path: Path) -> None:
+    text = (SEEDS / "003_666c75f02c90fe62.txt").read_text().strip()
+    original = article_row(text, "https://a.example/story")
+    mirror = article_row(text, "https://mirror.example/story")
+    mirror["raw_sha256"] = sha256("mirror bytes")
+    with DatasetWriter(tmp_path, "run-1") as writer:
+        writer.write_batch(BatchRows(articles=[original, mirror]))
+    assert open_dataset(tmp_path, "aliases").count_rows() == 1
+    # New cleaners keep the mirror's extra line, so it is no longer the same text.
+    changed = {**mirror, "text": text + "\n\nMirror footer.", "content_sha256": sha256("x")}
+    with DatasetWriter(tmp_path, "reclean", replace=True) as writer:
+        stats = writer.write_batch(BatchRows(articles=[original, changed]))
+    assert stats.retracted["aliases"] == 1 and stats.written["articles"] == 2
+    assert open_dataset(tmp_path, "aliases").count_rows() == 0
+    assert open_dataset(tmp_path, "articles").count_rows() == 2
+
+
+def test_another_input_of_a_stored_doc_id_is_recorded_as_an_alias(tmp_path: Path) -> None:
+    """Identical bytes at a new path (doc_id hashes the bytes), or another URL with the same
+    canonical URL: the article is stored once and the other input is an alias row."""
+    text = (SEEDS / "001_30c680b742a7914f.txt").read_text().strip()
+    local = article_row(text, "unused")
+    local.update(source="drop/a.txt", url=None, canonical_url=None, doc_id=sha256(b"bytes")[:32])
+    copy = {**local, "source": "drop/copy-of-a.txt"}
+    page = article_row(text + " (web)", "https://news.example/a")
+    tracked = {**page, "source": "https://news.example/a?utm_medium=social"}
+    tracked["url"] = tracked["source"]
+    with DatasetWriter(tmp_path, "run-1") as writer:
+        writer.write_batch(BatchRows(articles=[local, page]))
+        stats = writer.write_batch(BatchRows(articles=[copy, tracked, local, page]))
+        again = writer.write_batch(BatchRows(articles=[copy, tracked]))
+    assert stats.written["articles"] == 0 and stats.written["aliases"] == 2
+    assert sum(again.written.values()) == 0
+    aliases = open_dataset(tmp_path, "aliases").to_table().to_pylist()
+    assert sorted((a["doc_id"], a["source"], a["url"]) for a in aliases) == sorted(
+        [
+            (local["doc_id"], "drop/copy-of-a.txt", None),
+            (page["doc_id"], tracked["source"], tracked["url"]),
+        ]
+    )
+    with DatasetWriter(tmp_path, "run-2") as writer:
+        assert writer.known_sources(["drop/copy-of-a.txt"], ["aliases"])
+
+
+def test_an_index_of_an_older_format_is_rebuilt(tmp_path: Path, expected_counts: dict) -> None:
+    write_corpus(tmp_path)
+    index = tmp_path / "_index" / "index.sqlite"
+    with sqlite3.connect(index) as db:
+        db.execute("DELETE FROM keys WHERE kind = 'derived'")
+        db.execute("PRAGMA user_version = 1")
+    page = corpus_batches()[0].articles[0]
+    with DatasetWriter(tmp_path, "reclean", replace=True) as writer:
+        assert writer.write_batch(BatchRows(rejects=[reject_of(page)])).replaced == 1
+    assert counts(tmp_path)["articles"] == expected_counts["articles"] - 1
 
 
 # --- schema evolution and hidden files -------------------------------------------------------
