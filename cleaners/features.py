@@ -29,7 +29,7 @@ QUOTED_RE = re.compile(r"[“\"«„‘][^“”\"«»„]{3,}?[”\"»“’]")
 _QUOTE_CHARS_RE = re.compile(r"[“\"«„‘]")
 # A button row: segments split by pipes, dots, bullets or wide gaps.
 SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•/]\s+|\s{2,}")
-LANGUAGE_SAMPLE_WORDS = 200
+LANGUAGE_SAMPLE_WORDS = 300
 
 
 class BlockClass(StrEnum):
@@ -188,6 +188,16 @@ def classify(
     return BlockClass.BAD
 
 
+def _language_sample(tokens: list[list[str]]) -> list[str]:
+    """Words of the longest blocks: prose says which language a page is in, menus do not."""
+    sample: list[str] = []
+    for block_words in sorted(tokens, key=len, reverse=True):
+        sample.extend(block_words)
+        if len(sample) >= LANGUAGE_SAMPLE_WORDS:
+            break
+    return sample
+
+
 def document_features(doc: Document) -> list[BlockFeatures]:
     """Features for every block (indexed by position), cached in `doc.hints`."""
     cached = doc.hints.get("features")
@@ -196,8 +206,7 @@ def document_features(doc: Document) -> list[BlockFeatures]:
     tokens = [WORD_RE.findall(block.text.lower()) for block in doc.blocks]
     language = doc.hints.get("stoplist_language")
     if language is None:
-        sample = [w for block_words in tokens for w in block_words][:LANGUAGE_SAMPLE_WORDS]
-        language = guess_stoplist_language(sample)
+        language = guess_stoplist_language(_language_sample(tokens))
         doc.hints["stoplist_language"] = language
     stops = stoplist(str(language))
     threshold = GOOD_STOP_RATIO_LARGE_LIST if len(stops) > LARGE_LIST else GOOD_STOP_RATIO

@@ -18,10 +18,17 @@ Where the work happens, and why:
   document. All of them are `rejects` rows.
 - **Re-runs are cheap.** URLs already stored are not fetched again, and local documents
   whose source and bytes are both stored are not cleaned again (the writer's index
-  answers both); the writer still drops any duplicate that slips through.
+  answers both); the writer still drops any duplicate that slips through. Feeds and
+  sitemaps are re-read with conditional requests: their ETag/Last-Modified persist in
+  `<output>/_index/validators.sqlite`, saved only once the run has stored what they listed
+  (see `flows.state.PendingValidators`).
+- **Stored raw pages are inputs too.** `raw_dates` adds the raw rows of a range of
+  `raw/ingest_date=...` partitions (a backfill from stored bytes, no fetching); the
+  `reclean` flow (flows/backfill.py) runs the same batches in replace mode.
 
-`run_ingest` picks the task runner (process pool, threads, or a Dask cluster) and runs the
-flow; the CLI (`newsclean ingest`) is a thin wrapper around it.
+`run_flow_on` picks the task runner (process pool, threads, or a Dask cluster) and runs a
+flow; `run_ingest` does so for `ingest`; the CLI (`newsclean ingest`, `backfill`) is a thin
+wrapper around it. Long runs report progress through `flows.progress` (a bar on a terminal).
 """
 
 from __future__ import annotations
@@ -32,15 +39,15 @@ import threading
 import time
 import uuid
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache, partial
 from typing import Any
 
 import pyarrow as pa
-from prefect import flow, get_run_logger, task
+from prefect import Flow, flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
@@ -48,6 +55,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from cleaners import PIPELINE_VERSION, CleanConfig, RawDocument, RejectReason, clean
+from flows import progress
 from flows.fetch import FetchConfig, Fetcher, NotModified, redact_url
 from flows.records import FailedInput, SourceItem
 from flows.rows import DocumentRows, document_rows, failed_input_row
@@ -57,9 +65,12 @@ from flows.sinks import (
     BatchRows,
     BatchStats,
     DatasetWriter,
+    iter_stored_raw,
+    resolve_root,
     to_table,
     write_json_atomic,
 )
+from flows.state import PendingValidators, SqliteValidatorStore
 from flows.sources import (
     DiscoveryError,
     iter_paths,
@@ -91,6 +102,21 @@ FETCHED_SOURCE_TABLES = ("articles", "aliases", "raw")
 RECORDED_SOURCE_TABLES = ("articles", "aliases", "rejects")
 
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+class BatchBoundary:
+    """A marker in an input stream: close the current batch here.
+
+    Replace mode rewrites every stored file holding a row it re-derives, so batches that
+    follow the stored files (one raw file, one batch) rewrite each file once.
+    """
+
+    def __repr__(self) -> str:
+        return "BATCH_BOUNDARY"
+
+
+BATCH_BOUNDARY = BatchBoundary()
+StreamItem = SourceItem | BatchBoundary
 
 
 # --- the cleaning task ----------------------------------------------------------------------
@@ -203,10 +229,15 @@ class InputTally:
     urls_skipped_known: int = 0
     feeds: int = 0
     discovered_urls: int = 0
+    stored_raw: int = 0
 
 
 class InputStream:
-    """Every input of a run as one stream of `SourceItem`s, minus what is already stored."""
+    """Every input of a run as one stream of `SourceItem`s, minus what is already stored.
+
+    Each input consumed (read, fetched, skipped as known, answered 304) advances
+    `flows.progress` by one; the URLs a feed lists grow the expected total.
+    """
 
     def __init__(
         self,
@@ -215,16 +246,24 @@ class InputStream:
         *,
         fetch_threads: int = DEFAULT_FETCH_THREADS,
         check_raw: bool = True,
+        validators: PendingValidators | None = None,
     ) -> None:
         self.writer = writer
         self.fetcher = fetcher
         self.fetch_threads = fetch_threads
         self.check_raw = check_raw
+        self.validators = validators
         self.tally = InputTally()
 
-    def items(self, paths: list[str], urls: list[str]) -> Iterator[SourceItem]:
-        """Local documents first, then fetched pages, each counted, known ones dropped."""
-        for item in self._all_items(paths, urls):
+    def items(
+        self, paths: list[str], urls: list[str], stored: Iterable[StreamItem] = ()
+    ) -> Iterator[StreamItem]:
+        """Local documents, then stored raw pages, then fetched pages; known ones dropped."""
+        for item in self._all_items(paths, urls, stored):
+            if isinstance(item, BatchBoundary):
+                yield item
+                continue
+            progress.advance()
             if isinstance(item, FailedInput):
                 self.tally.failed += 1
                 yield item
@@ -234,8 +273,13 @@ class InputStream:
                 self.tally.documents += 1
                 yield item
 
-    def _all_items(self, paths: list[str], urls: list[str]) -> Iterator[SourceItem]:
+    def _all_items(
+        self, paths: list[str], urls: list[str], stored: Iterable[StreamItem]
+    ) -> Iterator[StreamItem]:
         yield from iter_paths(paths)
+        for item in stored:
+            self.tally.stored_raw += not isinstance(item, BatchBoundary)
+            yield item
         if urls:
             yield from self._fetch_inputs(urls)
 
@@ -255,6 +299,7 @@ class InputStream:
         for url in urls:
             if self.writer.known_sources([redact_url(url)], FETCHED_SOURCE_TABLES):
                 self.tally.urls_skipped_known += 1
+                progress.advance()
             else:
                 yield url
 
@@ -263,15 +308,31 @@ class InputStream:
         for result in self.fetcher.fetch_many(self._unknown_urls(urls), self.fetch_threads):
             if isinstance(result, NotModified):
                 self.tally.not_modified += 1
+                progress.advance()
                 continue
             kind = sniff_discovery_kind(result.content) if isinstance(result, RawDocument) else None
             if isinstance(result, RawDocument) and (kind in FEED_KINDS or kind in SITEMAP_KINDS):
+                progress.advance()
                 yield from self._expand(result, kind, depth=0)
             else:
                 yield result
 
     def _expand(self, listing: RawDocument, kind: str, depth: int) -> Iterator[SourceItem]:
-        """The articles a feed or sitemap lists, fetched; nested sitemap indexes followed."""
+        """The articles a feed or sitemap lists, fetched; nested sitemap indexes followed.
+
+        The listing's validators are kept (for a conditional request next time) only when
+        every page it lists was fetched: a 304 would otherwise hide a page that failed
+        today from tomorrow's run. Sitemap indexes are always re-read in full, because an
+        unchanged index can point at changed sitemaps.
+        """
+        complete = True
+        for item in self._expanded_items(listing, kind, depth):
+            complete = complete and not isinstance(item, FailedInput)
+            yield item
+        if self.validators is not None and (not complete or kind == "sitemapindex"):
+            self.validators.discard(listing.source)
+
+    def _expanded_items(self, listing: RawDocument, kind: str, depth: int) -> Iterator[SourceItem]:
         self.tally.feeds += 1
         base_url = listing.url or listing.source
         try:
@@ -287,6 +348,7 @@ class InputStream:
             yield _listing_failure(listing, reason, str(error))
             return
         self.tally.discovered_urls += len(page_urls)
+        progress.grow(len(page_urls) + len(child_sitemaps))
         yield from self._fetch_pages(page_urls)
         yield from self._follow_sitemaps(listing, child_sitemaps, depth)
 
@@ -294,6 +356,7 @@ class InputStream:
         for result in self.fetcher.fetch_many(self._unknown_urls(page_urls), self.fetch_threads):
             if isinstance(result, NotModified):
                 self.tally.not_modified += 1
+                progress.advance()
             else:
                 yield result
 
@@ -306,10 +369,14 @@ class InputStream:
             return
         for result in self.fetcher.fetch_many(child_urls, self.fetch_threads):
             if isinstance(result, RawDocument):
+                progress.advance()
                 kind = sniff_discovery_kind(result.content) or "sitemap"
                 yield from self._expand(result, kind, depth + 1)
             elif isinstance(result, FailedInput):
                 yield result
+            else:
+                self.tally.not_modified += 1
+                progress.advance()
 
 
 def _listing_failure(listing: RawDocument, reason: str, detail: str) -> FailedInput:
@@ -335,14 +402,20 @@ class Batch:
     n_bytes: int = 0
 
 
-def iter_batches(items: Iterable[SourceItem], batch_size: int, batch_bytes: int) -> Iterator[Batch]:
-    """Group a stream into batches closed by document count or by total bytes.
+def iter_batches(items: Iterable[StreamItem], batch_size: int, batch_bytes: int) -> Iterator[Batch]:
+    """Group a stream into batches closed by document count, by total bytes, or by a
+    `BATCH_BOUNDARY` in the stream.
 
     Failed inputs ride along with the next batch (they need no cleaning); a long run of
     them is closed by count too, so they never pile up unboundedly.
     """
     batch = Batch(number=1)
     for item in items:
+        if isinstance(item, BatchBoundary):
+            if batch.documents or batch.failures:
+                yield batch
+                batch = Batch(number=batch.number + 1)
+            continue
         if isinstance(item, FailedInput):
             batch.failures.append(item)
         else:
@@ -391,10 +464,14 @@ def build_summary(
     stored: BatchStats,
     timings: dict[str, float | None],
     task_runner: str,
+    flow_name: str = "ingest",
+    extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The run summary: returned by the flow, written as the manifest, shown as an artifact."""
     return {
         "run_id": run_id,
+        "flow": flow_name,
+        "prefect_flow_run_id": _prefect_flow_run_id(),
         "output": output,
         "pipeline_version": PIPELINE_VERSION,
         "schema_version": SCHEMA_VERSION,
@@ -409,6 +486,7 @@ def build_summary(
             "not_modified": tally.not_modified,
             "feeds": tally.feeds,
             "discovered_urls": tally.discovered_urls,
+            "stored_raw": tally.stored_raw,
         },
         "batches": produced.batches,
         "articles": produced.articles,
@@ -417,12 +495,22 @@ def build_summary(
         "languages": _sorted_counts(produced.languages),
         "written": dict(stored.written),
         "duplicates": dict(stored.duplicates),
+        "retracted": dict(stored.retracted),
         "timings": {
             **timings,
             "clean_task_seconds": round(produced.clean_seconds, 3),
             "write_seconds": round(produced.write_seconds, 3),
         },
+        **(extra or {}),
     }
+
+
+def _prefect_flow_run_id() -> str | None:
+    """The Prefect flow run behind this summary, to go from a manifest to the run's logs."""
+    from prefect.runtime import flow_run
+
+    run_id = flow_run.id
+    return str(run_id) if run_id else None
 
 
 def _sorted_counts(counts: Counter[str]) -> dict[str, int]:
@@ -433,8 +521,9 @@ def _sorted_counts(counts: Counter[str]) -> dict[str, int]:
 def summary_markdown(summary: dict[str, Any]) -> str:
     """The run summary as a Prefect markdown artifact: the numbers a reviewer looks at."""
     inputs, timings = summary["inputs"], summary["timings"]
+    retracted = summary.get("retracted", {})
     lines = [
-        f"# newsclean ingest `{summary['run_id']}`",
+        f"# newsclean {summary.get('flow', 'ingest')} `{summary['run_id']}`",
         "",
         f"Output: `{summary['output']}`; task runner: {summary['task_runner']}",
         "",
@@ -442,10 +531,12 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         "|---|---|",
         f"| documents read | {inputs['documents']} |",
         f"| skipped (already stored) | {inputs['skipped_known'] + inputs['urls_skipped_known']} |",
+        f"| not modified (HTTP 304) | {inputs.get('not_modified', 0)} |",
         f"| failed inputs | {inputs['failed']} |",
         f"| articles | {summary['articles']} |",
         f"| new article rows | {summary['written']['articles']} |",
         f"| rejects | {sum(summary['rejects'].values())} |",
+        f"| replaced article rows | {retracted.get('articles', 0)} |",
         f"| startup seconds | {timings['startup_seconds']} |",
         f"| processing seconds | {timings['processing_seconds']} |",
     ]
@@ -459,7 +550,26 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-# --- the flow -------------------------------------------------------------------------------
+def publish_summary(summary: dict[str, Any]) -> None:
+    """Write the manifest (`_manifests/<run_id>.json`) and the Prefect markdown artifact."""
+    flow_name = summary.get("flow", "ingest")
+    write_json_atomic(summary["output"], f"{MANIFEST_DIR}/{summary['run_id']}.json", summary)
+    create_markdown_artifact(
+        markdown=summary_markdown(summary),
+        key=f"newsclean-{flow_name}-summary",
+        description=f"newsclean {flow_name} run {summary['run_id']}",
+    )
+
+
+def timings_since(started: float, requested_at: float | None) -> dict[str, float | None]:
+    """Startup (command start to flow start, when known) and processing seconds."""
+    return {
+        "startup_seconds": None if requested_at is None else round(started - requested_at, 3),
+        "processing_seconds": round(time.time() - started, 3),
+    }
+
+
+# --- the batch pipeline ---------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -525,6 +635,80 @@ def collect_rows(in_flight: _InFlight, run_id: str) -> tuple[BatchRows, float]:
     return rows, clean_seconds
 
 
+@dataclass(frozen=True, slots=True)
+class BatchPlan:
+    """How a run cuts its stream into tasks and how many it keeps in flight."""
+
+    batch_size: int = DEFAULT_BATCH_SIZE
+    batch_bytes: int = DEFAULT_BATCH_BYTES
+    max_in_flight: int = 4
+
+
+def run_batches(
+    items: Iterable[StreamItem],
+    writer: DatasetWriter,
+    options: CleanOptions,
+    plan: BatchPlan,
+    logger: Any,
+) -> RunTally:
+    """Clean a stream in `clean_batch` tasks and write each finished batch, in input order.
+
+    Blocks only when too many batches are out, but writes a finished head batch at once,
+    so memory is freed and progress shows.
+    """
+    produced = RunTally()
+    in_flight: deque[_InFlight] = deque()
+    for batch in iter_batches(items, plan.batch_size, plan.batch_bytes):
+        in_flight.append(_submit(batch, options, writer.run_id))
+        while in_flight and (len(in_flight) > plan.max_in_flight or in_flight[0].finished.is_set()):
+            _write(in_flight.popleft(), writer, produced, logger)
+    while in_flight:
+        _write(in_flight.popleft(), writer, produced, logger)
+    return produced
+
+
+def _submit(batch: Batch, options: CleanOptions, run_id: str) -> _InFlight:
+    """Start a batch's task (if it has documents); keep only small ids of its documents."""
+    future = None
+    if batch.documents:
+        future = clean_batch.submit(DocumentBatch(batch.documents), options, run_id, batch.number)
+    documents = [(doc.source, doc.url, doc.sha256) for doc in batch.documents]
+    return _InFlight(future, batch.failures, documents)
+
+
+def _write(in_flight: _InFlight, writer: DatasetWriter, produced: RunTally, logger: Any) -> None:
+    rows, clean_seconds = collect_rows(in_flight, writer.run_id)
+    started = time.perf_counter()
+    stats = writer.write_batch(rows)
+    produced.add(rows, clean_seconds, time.perf_counter() - started)
+    logger.info(
+        "batch %d: %d articles, %d rejects; new rows: %d articles, %d removed, %d rejects"
+        "; replaced: %d articles",
+        produced.batches,
+        rows.articles.num_rows,
+        rows.rejects.num_rows,
+        stats.written["articles"],
+        stats.written["removed"],
+        stats.written["rejects"],
+        stats.replaced,
+    )
+
+
+# --- the flow -------------------------------------------------------------------------------
+
+
+def parse_date_range(dates: list[str | None] | None) -> tuple[date | None, date | None] | None:
+    """`["2026-01-01", "2026-01-31"]` (either end may be None) as dates; None for no range."""
+    if dates is None:
+        return None
+    if len(dates) != 2:
+        raise ValueError(f"a date range is [from, to], got {dates!r}")
+    start, end = (date.fromisoformat(text) if text else None for text in dates)
+    if start and end and start > end:
+        raise ValueError(f"the range starts after it ends: {start} > {end}")
+    return start, end
+
+
 @flow(name="newsclean-ingest", persist_result=False, log_prints=False)
 def ingest(
     inputs: list[str],
@@ -541,82 +725,65 @@ def ingest(
     max_in_flight: int = 4,
     requested_at: float | None = None,
     task_runner_name: str = "",
+    raw_dates: list[str | None] | None = None,
+    raw_root: str | None = None,
 ) -> dict[str, Any]:
-    """Ingest paths, URLs, URL lists, feeds and sitemaps into the dataset under `output`.
+    """Ingest paths, URLs, URL lists, feeds, sitemaps and stored raw pages into `output`.
 
-    `requested_at` (epoch seconds, set by the CLI when the command started) lets the summary
-    separate Prefect's startup time from the processing time.
+    `raw_dates` (`[from, to]`, ISO dates, either end open) adds the raw rows stored under
+    `raw_root` (default: `output`) in that range of `ingest_date` partitions, cleaned as
+    new inputs: what the output already records is skipped. `requested_at` (epoch seconds,
+    set by the CLI when the command started) lets the summary separate Prefect's startup
+    time from the processing time.
     """
     started = time.time()
     logger = get_run_logger()
     run_id = make_run_id()
     paths, urls = split_inputs(inputs, url_lists or [])
+    date_range = parse_date_range(raw_dates)
     options = CleanOptions(language_detector=language_detector, keep_raw=keep_raw)
     fetch_config = FetchConfig(
         allow_private=allow_private, respect_robots=respect_robots, per_host_delay=fetch_delay
     )
-    produced = RunTally()
-    with DatasetWriter(output, run_id) as writer, Fetcher(fetch_config) as fetcher:
-        stream = InputStream(writer, fetcher, fetch_threads=fetch_threads, check_raw=keep_raw)
-        in_flight: deque[_InFlight] = deque()
-        for batch in iter_batches(stream.items(paths, urls), batch_size, batch_bytes):
-            in_flight.append(_submit(batch, options, run_id))
-            # Write in input order: block only when too many batches are out, but write a
-            # finished head batch at once, so memory is freed and progress shows.
-            while in_flight and (len(in_flight) > max_in_flight or in_flight[0].finished.is_set()):
-                _write(in_flight.popleft(), writer, produced, run_id, logger)
-        while in_flight:
-            _write(in_flight.popleft(), writer, produced, run_id, logger)
-        stored = writer.totals
-    finished = time.time()
-    timings = {
-        "startup_seconds": None if requested_at is None else round(started - requested_at, 3),
-        "processing_seconds": round(finished - started, 3),
-    }
+    plan = BatchPlan(batch_size, batch_bytes, max_in_flight)
+    with (
+        DatasetWriter(output, run_id) as writer,
+        _validator_store(output) as validators,
+        Fetcher(fetch_config, validators=validators) as fetcher,
+    ):
+        stream = InputStream(
+            writer, fetcher, fetch_threads=fetch_threads, check_raw=keep_raw, validators=validators
+        )
+        stored = iter_stored_raw(raw_root or output, *date_range) if date_range else ()
+        produced = run_batches(stream.items(paths, urls, stored), writer, options, plan, logger)
+        # Every batch is written: the documents the new validators describe are stored.
+        validators_saved = validators.commit()
+        stored_stats = writer.totals
     summary = build_summary(
         run_id=run_id,
         output=output,
         inputs=list(inputs) + list(url_lists or []),
         tally=stream.tally,
         produced=produced,
-        stored=stored,
-        timings=timings,
+        stored=stored_stats,
+        timings=timings_since(started, requested_at),
         task_runner=task_runner_name,
+        extra={"raw_dates": raw_dates, "validators_saved": validators_saved},
     )
-    write_json_atomic(output, f"{MANIFEST_DIR}/{run_id}.json", summary)
-    create_markdown_artifact(
-        markdown=summary_markdown(summary),
-        key="newsclean-ingest-summary",
-        description=f"newsclean ingest run {run_id}",
-    )
+    publish_summary(summary)
     return summary
 
 
-def _submit(batch: Batch, options: CleanOptions, run_id: str) -> _InFlight:
-    """Start a batch's task (if it has documents); keep only small ids of its documents."""
-    future = None
-    if batch.documents:
-        future = clean_batch.submit(DocumentBatch(batch.documents), options, run_id, batch.number)
-    documents = [(doc.source, doc.url, doc.sha256) for doc in batch.documents]
-    return _InFlight(future, batch.failures, documents)
-
-
-def _write(
-    in_flight: _InFlight, writer: DatasetWriter, produced: RunTally, run_id: str, logger: Any
-) -> None:
-    rows, clean_seconds = collect_rows(in_flight, run_id)
-    started = time.perf_counter()
-    stats = writer.write_batch(rows)
-    produced.add(rows, clean_seconds, time.perf_counter() - started)
-    logger.info(
-        "batch %d: %d articles, %d rejects; new rows: %d articles, %d removed, %d rejects",
-        produced.batches,
-        rows.articles.num_rows,
-        rows.rejects.num_rows,
-        stats.written["articles"],
-        stats.written["removed"],
-        stats.written["rejects"],
-    )
+@contextmanager
+def _validator_store(output: str) -> Iterator[PendingValidators]:
+    """The output's persistent validators, behind a buffer committed once batches are stored."""
+    path = resolve_root(output).validators_path
+    store = SqliteValidatorStore(path) if path is not None else None
+    try:
+        yield PendingValidators(store)
+    finally:
+        if store is not None:
+            store.close()
 
 
 # --- choosing where tasks run ------------------------------------------------------------------
@@ -631,6 +798,10 @@ def make_task_runner(workers: int, dask_address: str | None = None) -> TaskRunne
     if workers > 1:
         return ProcessPoolTaskRunner(max_workers=workers)
     return ThreadPoolTaskRunner(max_workers=1)
+
+
+def task_runner_name(runner: TaskRunner, workers: int, dask_address: str | None) -> str:
+    return f"dask({dask_address})" if dask_address else f"{type(runner).__name__}({workers})"
 
 
 @contextmanager
@@ -654,6 +825,27 @@ def shared_api(runner: TaskRunner) -> Iterator[None]:
         yield
 
 
+def run_flow_on(
+    flow_to_run: Flow[..., dict[str, Any]],
+    *args: Any,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    **flow_parameters: Any,
+) -> dict[str, Any]:
+    """Run a newsclean flow on the right task runner; returns its run summary.
+
+    At most two batches per worker are in flight, which keeps every worker busy while the
+    flow writes, and bounds memory to about `2 * workers * batch_bytes`.
+    """
+    workers = workers or os.cpu_count() or 1
+    runner = make_task_runner(workers, dask_address)
+    flow_parameters.setdefault("max_in_flight", 2 * workers)
+    configured = flow_to_run.with_options(task_runner=runner)
+    with shared_api(runner):
+        name = task_runner_name(runner, workers, dask_address)
+        return configured(*args, task_runner_name=name, **flow_parameters)
+
+
 def run_ingest(
     inputs: list[str],
     *,
@@ -661,15 +853,10 @@ def run_ingest(
     dask_address: str | None = None,
     **flow_parameters: Any,
 ) -> dict[str, Any]:
-    """Run the `ingest` flow on the right task runner; returns the run summary.
+    """Run the `ingest` flow on the right task runner; returns the run summary."""
+    return run_flow_on(
+        ingest, inputs, workers=workers, dask_address=dask_address, **flow_parameters
+    )
 
-    At most two batches per worker are in flight, which keeps every worker busy while the
-    flow writes, and bounds memory to about `2 * workers * batch_bytes`.
-    """
-    workers = workers or os.cpu_count() or 1
-    runner = make_task_runner(workers, dask_address)
-    name = f"dask({dask_address})" if dask_address else f"{type(runner).__name__}({workers})"
-    flow_parameters.setdefault("max_in_flight", 2 * workers)
-    configured = ingest.with_options(task_runner=runner)
-    with shared_api(runner):
-        return configured(inputs, task_runner_name=name, **flow_parameters)
+
+ProgressHook = Callable[[int], None]
