@@ -39,7 +39,7 @@ import threading
 import time
 import uuid
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -65,12 +65,12 @@ from flows.sinks import (
     BatchRows,
     BatchStats,
     DatasetWriter,
-    iter_stored_raw,
+    read_raw_documents,
     resolve_root,
+    stored_raw_files,
     to_table,
     write_json_atomic,
 )
-from flows.state import PendingValidators, SqliteValidatorStore
 from flows.sources import (
     DiscoveryError,
     iter_paths,
@@ -79,6 +79,7 @@ from flows.sources import (
     read_url_list,
     sniff_discovery_kind,
 )
+from flows.state import PendingValidators, SqliteValidatorStore
 
 MiB = 1024 * 1024
 DEFAULT_BATCH_SIZE = 200
@@ -754,7 +755,7 @@ def ingest(
         stream = InputStream(
             writer, fetcher, fetch_threads=fetch_threads, check_raw=keep_raw, validators=validators
         )
-        stored = iter_stored_raw(raw_root or output, *date_range) if date_range else ()
+        stored = stored_raw_items(raw_root or output, *date_range) if date_range else ()
         produced = run_batches(stream.items(paths, urls, stored), writer, options, plan, logger)
         # Every batch is written: the documents the new validators describe are stored.
         validators_saved = validators.commit()
@@ -772,6 +773,15 @@ def ingest(
     )
     publish_summary(summary)
     return summary
+
+
+def stored_raw_items(root: str, start: date | None, end: date | None) -> Iterator[StreamItem]:
+    """The raw pages stored under `root` in a range of partitions, a batch boundary after
+    each file (so replace mode rewrites each stored file once)."""
+    dataset_root = resolve_root(root)
+    for relpath in stored_raw_files(dataset_root, start, end):
+        yield from read_raw_documents(dataset_root, relpath)
+        yield BATCH_BOUNDARY
 
 
 @contextmanager
@@ -857,6 +867,3 @@ def run_ingest(
     return run_flow_on(
         ingest, inputs, workers=workers, dask_address=dask_address, **flow_parameters
     )
-
-
-ProgressHook = Callable[[int], None]

@@ -35,7 +35,7 @@ import os
 import re
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -50,6 +50,7 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from cleaners import PIPELINE_VERSION
+from cleaners.model import RawDocument
 from flows.schema import PARTITION_COLUMN, SCHEMA_VERSION, TABLES
 from flows.state import (
     DERIVED_KIND,
@@ -923,6 +924,59 @@ def open_dataset(root: str | os.PathLike[str] | DatasetRoot, table_name: str) ->
         partitioning=_HIVE,
         partition_base_dir=root.path(table_name),
     )
+
+
+def partition_date(relpath: str) -> date | None:
+    """The `ingest_date` of a file from its `<table>/ingest_date=YYYY-MM-DD/...` path."""
+    for part in relpath.split("/"):
+        name, _, value = part.partition("=")
+        if name == PARTITION_COLUMN:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return None
+    return None
+
+
+def stored_raw_files(
+    root: str | os.PathLike[str] | DatasetRoot, start: date | None, end: date | None
+) -> list[str]:
+    """The raw table's files whose partition lies in [start, end] (either end open), sorted."""
+    root = resolve_root(root)
+    selected = []
+    for relpath in data_files(root, "raw"):
+        day = partition_date(relpath)
+        if day is not None and (start is None or day >= start) and (end is None or day <= end):
+            selected.append(relpath)
+    return selected
+
+
+RAW_DOCUMENT_COLUMNS = ("content", "source", "url", "media_type", "charset", "fetched_at")
+_RAW_READ_ROWS = 64
+
+
+def read_raw_documents(
+    root: str | os.PathLike[str] | DatasetRoot, relpath: str
+) -> Iterator[RawDocument]:
+    """A raw file's rows as the `RawDocument`s they were stored from, a few rows at a time.
+
+    Raw row groups hold up to 64 MB of pages; reading 64 rows at a time keeps memory at a
+    few pages whatever the file's size. Columns an older file lacks read as None.
+    """
+    root = resolve_root(root)
+    with root.fs.open_input_file(root.path(relpath)) as source:
+        parquet = pq.ParquetFile(source)
+        present = [name for name in RAW_DOCUMENT_COLUMNS if name in parquet.schema_arrow.names]
+        for record_batch in parquet.iter_batches(batch_size=_RAW_READ_ROWS, columns=present):
+            for row in record_batch.to_pylist():
+                yield RawDocument(
+                    content=row["content"],
+                    source=row["source"],
+                    url=row.get("url"),
+                    media_type=row.get("media_type"),
+                    charset=row.get("charset"),
+                    fetched_at=row.get("fetched_at"),
+                )
 
 
 def _unified_schema(root: DatasetRoot, table_name: str, paths: list[str]) -> pa.Schema:
