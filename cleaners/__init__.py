@@ -20,9 +20,8 @@ from cleaners.pipeline import CleanConfig, clean  # noqa: E402
 
 __all__ = [
     "PIPELINE_VERSION",
-    "CleanConfig",
-    "clean",
     "Block",
+    "CleanConfig",
     "CleanResult",
     "Document",
     "Metadata",
@@ -30,4 +29,5 @@ __all__ = [
     "Reject",
     "RejectReason",
     "Removal",
+    "clean",
 ]

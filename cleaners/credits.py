@@ -12,6 +12,7 @@ from functools import cache
 from cleaners.lexicons import caption as caption_lexicon
 
 CREDIT_TAIL_CHARS = 70
+_CAP = "[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ]"  # a capital letter in the core languages' scripts
 # Marks without which no credit pattern can match: a cheap test run before the patterns.
 _CREDIT_MARKS_RE = re.compile(r"[:/©(|—–]|\bby\b", re.IGNORECASE)
 
@@ -29,7 +30,7 @@ def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     agency = re.compile(rf"(?:[/(|:]\s*|^)(?:{caption_lexicon.AGENCIES})\)?\.?\s*$", re.I)
     # "Ray Odum / Courier", "(Martin Lobo for the Observer)", "© Lucie Carré"
     name_credit = re.compile(
-        r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'.-]+ ){1,3}?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w'.-]+ ?/ ?[«\"“]?[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ][\w»\"”' .-]*$"
+        rf"(?:{_CAP}[\w'.-]+ ){{1,3}}?{_CAP}[\w'.-]+ ?/ ?[«\"“]?{_CAP}[\w»\"”' .-]*$"
         r"|\((?:[\w'.-]+ ){1,4}for (?:the )?[\w'. -]+\)$|©\s*[\w'.-]+(?: [\w'.-]+){0,3}$"
     )
     return keyword_credit, agency, name_credit
@@ -44,8 +45,6 @@ def is_credit(text: str) -> bool:
     if match and (match.start() <= 3 or match.start() >= len(text) - CREDIT_TAIL_CHARS):
         return True
     return bool(agency.search(text) or name_credit.search(text))
-
-
 
 
 def ends_with_credit(text: str) -> bool:

@@ -39,7 +39,7 @@ MAX_KEPT_REPEAT = 8
 
 
 def relax(pattern: str) -> str:
-    """A pattern that matches everything `pattern` matches (and possibly more), in syntax
+    r"""A pattern that matches everything `pattern` matches (and possibly more), in syntax
     that Hyperscan compiles quickly: no word boundaries or lookarounds, and Unicode classes
     (`\w`, `\s`, `[\w' ]`) widened to "any character but newline". Texts are scanned in
     lower case, so no case folding is needed either."""
@@ -109,7 +109,9 @@ class _Scanner:
         flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_ALLOWEMPTY
         self.database = hyperscan.Database()
         self.database.compile(
-            expressions=expressions, ids=list(range(len(expressions))), flags=[flags] * len(expressions)
+            expressions=expressions,
+            ids=list(range(len(expressions))),
+            flags=[flags] * len(expressions),
         )
 
     def scan(self, lines: list[str]) -> dict[tuple[str, str], set[int]]:

@@ -132,7 +132,9 @@ class BlockFeatures:
         """Lower-case text with quotations blanked out: cue phrases inside quotes are
         somebody's words, not the page talking to the reader."""
         if self._free_text is None:
-            self._free_text = QUOTED_RE.sub(" ", self.lower) if _QUOTE_CHARS_RE.search(self.lower) else self.lower
+            self._free_text = (
+                QUOTED_RE.sub(" ", self.lower) if _QUOTE_CHARS_RE.search(self.lower) else self.lower
+            )
         return self._free_text
 
     @property

@@ -32,9 +32,7 @@ from cleaners.decode import Decoded, decode
 from cleaners.model import Block, CleanResult, Metadata, RawDocument, Reject, RejectReason
 from cleaners.text import normalize_text
 
-_META_CHARSET_RE = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE
-)
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 # Legacy labels that browsers read as a superset (WHATWG encoding standard).
 _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
                     "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254",
@@ -53,7 +51,8 @@ PROSE_PARAGRAPH_CHARS = 200
 
 # Class/id/role/aria-label vocabulary, matched against each hyphen/underscore-separated part.
 _PART_KINDS = {
-    "newsletter_prompt": "newsletter newsletters signup subscribe subscription optin mailchimp mc4wp",
+    "newsletter_prompt": "newsletter newsletters signup subscribe subscription optin "
+    "mailchimp mc4wp",
     "donation_appeal": "donate donation donations contribute contribution membership supporter",
     "unrelated_headline": "related recommended recommendations trending outbrain taboola "
     "mostread mostpopular readnext morestories popular",
@@ -80,8 +79,6 @@ _PHRASE_KINDS = {
     ("about", "author"): "author_bio",
 }
 _PART_SPLIT_RE = re.compile(r"[-_\s:]+|(?<=[a-z])(?=[A-Z])")
-# Parts that look like boilerplate words but name the article itself.
-_CONTENT_PARTS = frozenset("article content entry post story body main text page".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +105,8 @@ def decode_html(raw: RawDocument) -> Decoded | Reject:
 def _attribute_parts(node: LexborNode) -> list[str]:
     attrs = node.attributes
     values = " ".join(
-        str(attrs.get(name) or "") for name in ("class", "id", "role", "aria-label", "data-component")
+        str(attrs.get(name) or "")
+        for name in ("class", "id", "role", "aria-label", "data-component")
     )
     return [p.lower() for p in _PART_SPLIT_RE.split(values) if p]
 
@@ -118,7 +116,6 @@ def kind_of(node: LexborNode) -> tuple[str, str] | None:
     tag = node.tag or ""
     if tag in STRUCTURAL_TAGS:
         return STRUCTURAL_TAGS[tag], f"dom:<{tag}>"
-    attrs = node.attributes
     parts = _attribute_parts(node)
     if not parts or any(p in ("article", "main") for p in parts[:1]):
         return None
@@ -154,7 +151,9 @@ def find_boilerplate(tree: LexborHTMLParser) -> list[PrunedElement]:
     found: list[PrunedElement] = []
     inside: list[LexborNode] = []
     for node in body.css("*"):
-        if node.tag in ("html", "body", "article", "main") or any(_within(node, o) for o in inside[-20:]):
+        if node.tag in ("html", "body", "article", "main") or any(
+            _within(node, o) for o in inside[-20:]
+        ):
             continue
         verdict = kind_of(node)
         if verdict is None:
@@ -229,16 +228,17 @@ def extract(html: str, url: str | None) -> tuple[str | None, Metadata]:
     return result.text, metadata
 
 
-def clean_html(raw: RawDocument, config) -> CleanResult:  # noqa: ANN001 - avoids an import cycle
+def clean_html(raw: RawDocument, config) -> CleanResult:
     """Clean one HTML page (see the module docstring for the three layers)."""
-    from cleaners.pipeline import HTML_STEPS, clean_blocks, clean_text
+    from cleaners.pipeline import clean_blocks, clean_text
+    from cleaners.steps import HTML_STEPS
 
     decoded = decode_html(raw)
     if isinstance(decoded, Reject):
         return _rejected(decoded)
     try:
         tree = LexborHTMLParser(decoded.text)
-    except Exception as error:  # noqa: BLE001 - the parser's errors are not typed
+    except Exception as error:
         return _rejected(Reject(RejectReason.HTML_PARSE_ERROR, str(error)[:200]), decoded.encoding)
     language = page_language(tree)
     found = find_boilerplate(tree)
@@ -251,7 +251,7 @@ def clean_html(raw: RawDocument, config) -> CleanResult:  # noqa: ANN001 - avoid
         return result
     blocks = [
         Block(i, line.strip(), tag=None)
-        for i, line in enumerate(l for l in normalize_text(text).split("\n") if l.strip())
+        for i, line in enumerate(x for x in normalize_text(text).split("\n") if x.strip())
     ]
     return clean_blocks(
         blocks,
@@ -265,4 +265,6 @@ def clean_html(raw: RawDocument, config) -> CleanResult:  # noqa: ANN001 - avoid
 
 
 def _rejected(reject: Reject, encoding: str | None = None) -> CleanResult:
-    return CleanResult(paragraphs=[], metadata=Metadata(), removed=[], encoding=encoding, reject=reject)
+    return CleanResult(
+        paragraphs=[], metadata=Metadata(), removed=[], encoding=encoding, reject=reject
+    )

@@ -62,7 +62,7 @@ def enough_letters(text: str) -> bool:
 
 
 @cache
-def _langdetect_factory():  # noqa: ANN202 - langdetect has no type hints
+def _langdetect_factory():
     from langdetect import DetectorFactory
     from langdetect.detector_factory import init_factory
 
@@ -147,4 +147,6 @@ def get_detector(name: str = "langdetect") -> LanguageDetector:
     try:
         return DETECTORS[name]()
     except KeyError:
-        raise ValueError(f"unknown language detector {name!r}; choose from {sorted(DETECTORS)}") from None
+        raise ValueError(
+            f"unknown language detector {name!r}; choose from {sorted(DETECTORS)}"
+        ) from None

@@ -145,20 +145,29 @@ def _build(match: re.Match[str], text: str) -> datetime | None:
 
 
 UPDATE_LINE_RE = re.compile(
-    r"^(?:last (?:modified|updated)|updated(?: on)?|letzte änderung|zuletzt aktualisiert|aktualisiert(?: am)?|stand|"
-    r"mis à jour(?: le)?|actualizado(?: el)?|aggiornato(?: il)?|обновлено|оновлено|zaktualizowano|atualizado(?: em)?)\b",
+    r"^(?:last (?:modified|updated)|updated(?: on)?|letzte änderung|zuletzt aktualisiert|"
+    r"aktualisiert(?: am)?|stand|mis à jour(?: le)?|actualizado(?: el)?|aggiornato(?: il)?|"
+    r"обновлено|оновлено|zaktualizowano|atualizado(?: em)?)\b",
     re.IGNORECASE,
 )
 
 
 def is_update_line(text: str) -> bool:
-    """"Last modified 14.02.2019": page furniture wherever it sits."""
-    return len(text.split()) <= 12 and bool(UPDATE_LINE_RE.match(text.strip())) and find_date(text) is not None
+    """ "Last modified 14.02.2019": page furniture wherever it sits."""
+    return (
+        len(text.split()) <= 12
+        and bool(UPDATE_LINE_RE.match(text.strip()))
+        and find_date(text) is not None
+    )
 
 
 def is_dateline(text: str, n_words: int) -> bool:
     """A short line whose main content is a date (with optional time, place, "Updated")."""
-    return n_words <= DATELINE_MAX_WORDS and find_date(text) is not None and not text.rstrip().endswith(".")
+    return (
+        n_words <= DATELINE_MAX_WORDS
+        and find_date(text) is not None
+        and not text.rstrip().endswith(".")
+    )
 
 
 def is_role_line(text: str) -> bool:

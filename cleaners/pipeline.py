@@ -23,11 +23,13 @@ from cleaners.model import (
 )
 from cleaners.repair import join_paragraphs
 from cleaners.segment import split_blocks
-from cleaners.steps import DEFAULT_STEPS, HTML_STEPS, Step, run_steps
+from cleaners.steps import DEFAULT_STEPS, Step, run_steps
 from cleaners.text import normalize_text
 
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_HTML_SNIFF_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_SNIFF_RE = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,7 @@ import re
 import unicodedata
 
 # Spaces that render like a space but are not U+0020: no-break, figure, thin, ideographic...
-_ODD_SPACES = dict.fromkeys(
-    [0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)], " "
-)
+_ODD_SPACES = dict.fromkeys([0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)], " ")
 # Characters that render as nothing and only break word matching.
 _INVISIBLE = dict.fromkeys([0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E], None)
 # C0/C1 controls other than tab and newline (a CR is handled before this table applies).
@@ -34,15 +32,16 @@ CLOSERS = frozenset("\"'»”’“‘)]›")
 
 # Closed-class words (articles, prepositions, conjunctions) of the core languages: a line
 # or a headline that ends on one of them continues on the next line.
-FUNCTION_WORDS = frozenset(
-    """a an the of to in on for and or but with at by from as into over after before about
-    against between its his her their is are was were be will would that than der die das den
-    dem des ein eine einen einem und oder für mit von zu zum zur im in auf an am bei nach über
-    vor aus le la les l un une des du de d et ou pour avec dans sur à au aux en par el los las
-    una del y o con por al que и в во на с со к ко по за из от до для о об у не что как і й та
-    з із зі від про що як il lo gli di della e su da i w we z ze od dla po że os as um uma do
-    da dos das em no na ao""".split()
+_FUNCTION_WORDS_TEXT = (
+    "a an the of to in on for and or but with at by from as into over after before about "
+    "against between its his her their is are was were be will would that than der die "
+    "das den dem des ein eine einen einem und oder für mit von zu zum zur im in auf an "
+    "am bei nach über vor aus le la les l un une des du de d et ou pour avec dans sur à "
+    "au aux en par el los las una del y o con por al que и в во на с со к ко по за из от "
+    "до для о об у не что как і й та з із зі від про що як il lo gli di della e su da i "
+    "w we z ze od dla po że os as um uma do da dos das em no na ao"
 )
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 
 
 def normalize_text(text: str) -> str:

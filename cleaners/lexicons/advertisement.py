@@ -1,7 +1,9 @@
 """Advertisement labels and the ad copy that follows them."""
 
 LABELS = {
-    "en": [r"advertisement|advertising|sponsored(?: content| by [\w ]+)?|ad|ads|promoted|partner content|paid (?:post|content)"],
+    "en": [
+        r"advertisement|advertising|sponsored(?: content| by [\w ]+)?|ad|ads|promoted|partner content|paid (?:post|content)"
+    ],
     "ru": [r"реклама|на правах рекламы|партнёрский материал|партнерский материал|спецпроект"],
     "uk": [r"реклама|на правах реклами|партнерський матеріал|спецпроєкт"],
     "de": [r"anzeige|werbung|gesponsert|sponsored|promotion"],
@@ -18,7 +20,9 @@ PHRASES = {
         r"this (?:post|article|page|story) (?:contains|may contain|includes) (?:affiliate links|references to products|sponsored|paid)",
         r"advertisers do not influence|we may (?:receive|earn) (?:a )?(?:compensation|commission)|(?:contains|uses) affiliate links",
     ],
-    "de": [r"^\*?(?:werbung|anzeige)\b[.:,]|enthält (?:werbung|affiliate[- ]links?|anzeigen)|werbung für [\w-]+|\bunbezahlte werbung\b|\baffiliate[- ]links?\b"],
+    "de": [
+        r"^\*?(?:werbung|anzeige)\b[.:,]|enthält (?:werbung|affiliate[- ]links?|anzeigen)|werbung für [\w-]+|\bunbezahlte werbung\b|\baffiliate[- ]links?\b"
+    ],
     "fr": [r"contient des liens (?:affiliés|sponsorisés)|article sponsorisé|publi-?rédactionnel"],
     "es": [r"contiene enlaces (?:de afiliados|patrocinados)|contenido patrocinado|publirreportaje"],
     "it": [r"contiene link (?:di affiliazione|affiliati)|contenuto sponsorizzato"],
@@ -34,7 +38,9 @@ WEAK = {
     ],
     "ru": [r"\bтолько в\b|\bзакажите\b|\bскидк\w+|\b18\+|\bоставьте заявку\b"],
     "uk": [r"залиште заявку|\bзнижк\w+|\bзамовте\b|\bвід \d"],
-    "de": [r"\bjetzt\b.*\b(?:sichern|anfordern|bestellen|buchen)\b|\bnur \d+ ?€|\bkostenlos\w*\b|\bangebot\b"],
+    "de": [
+        r"\bjetzt\b.*\b(?:sichern|anfordern|bestellen|buchen)\b|\bnur \d+ ?€|\bkostenlos\w*\b|\bangebot\b"
+    ],
     "fr": [r"\bdevis gratuit\b|\bà partir de \d|€ par mois|\bprofitez\b"],
     "es": [r"\bcalcula tu\b|\btae\b|\bdesde \d+ ?€|\bsolicita\b|\boferta\b"],
     "it": [r"\bpreventivo gratuito\b|\ba partire da \d|\bofferta\b"],

@@ -2,10 +2,14 @@
 
 # A credit names the photographer or agency, usually after a keyword and a colon.
 CREDIT_KEYWORDS = {
-    "en": [r"photo(?:graph)?s?|image|picture|credit|illustration|graphic|video|pictured|(?:photo )?courtesy(?: of)?"],
+    "en": [
+        r"photo(?:graph)?s?|image|picture|credit|illustration|graphic|video|pictured|(?:photo )?courtesy(?: of)?"
+    ],
     "ru": [r"фото(?:графия)?|снимок|иллюстрация|кадр|источник фото"],
     "uk": [r"фото(?:графія)?|знімок|ілюстрація|кадр|джерело фото"],
-    "de": [r"foto|bild|fotos|grafik|illustration|titelbild|titelfoto|bildquelle|fotoquelle|copyright"],
+    "de": [
+        r"foto|bild|fotos|grafik|illustration|titelbild|titelfoto|bildquelle|fotoquelle|copyright"
+    ],
     "fr": [r"photo|crédits?(?: photos?)?|illustration|image"],
     "es": [r"foto(?:grafía)?|imagen|ilustración|crédito"],
     "it": [r"foto|immagine|credito"],

@@ -18,8 +18,12 @@ LABELS = {
         r"(?:schreib|schreibe|hinterlasse|hinterlass)(?: jetzt| uns)? (?:einen|einen neuen|deinen|ihren) kommentar|kommentar hinterlassen(?: antworten abbrechen)?|keine kommentare(?: vorhanden)?|bisher keine kommentare",
         r"name(?: erforderlich)?|e ?mail(?: erforderlich)?[\w ]*|webseite|website|benachrichtige mich[\w ]*",
     ],
-    "fr": [r"commentaires?|voir (?:tous les|plus de) commentaires|répondre|réagir|laisser un commentaire|annuler la réponse"],
-    "es": [r"comentarios?|ver (?:más|todos los) comentarios|responder|comentar|deja un comentario|cancelar respuesta"],
+    "fr": [
+        r"commentaires?|voir (?:tous les|plus de) commentaires|répondre|réagir|laisser un commentaire|annuler la réponse"
+    ],
+    "es": [
+        r"comentarios?|ver (?:más|todos los) comentarios|responder|comentar|deja un comentario|cancelar respuesta"
+    ],
     "it": [r"commenti|commenta|rispondi|mostra (?:altri|tutti i) commenti"],
     "pl": [r"komentarze?|odpowiedz|pokaż (?:więcej|wszystkie) komentarze|skomentuj"],
     "pt": [r"comentários?|responder|ver (?:mais|todos os) comentários|comentar"],
@@ -41,7 +45,9 @@ PHRASES = {
     ],
     "ru": [r"^комментарии \(\d+\)$|^\d+ комментари\w+$|чтобы оставить комментарий"],
     "uk": [r"^коментарі \(\d+\)$|^\d+ коментар\w*$|щоб залишити коментар"],
-    "de": [r"^kommentare \(\d+\)$|^\d+ kommentare?$|bitte beachten sie unsere netiquette|netiquette"],
+    "de": [
+        r"^kommentare \(\d+\)$|^\d+ kommentare?$|bitte beachten sie unsere netiquette|netiquette"
+    ],
     "fr": [r"^\d+ commentaires?$|^commentaires \(\d+\)$|charte de modération"],
     "es": [r"^\d+ comentarios?$|^comentarios \(\d+\)$|normas de participación"],
 }

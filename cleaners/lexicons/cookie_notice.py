@@ -10,7 +10,9 @@ LABELS = {
     "ru": [r"принять(?: все)?|отклонить|настроить|понятно|настройки cookie"],
     "uk": [r"прийняти(?: все)?|відхилити|налаштувати|зрозуміло|налаштування cookie"],
     "de": [r"(?:alle )?akzeptieren|ablehnen|einstellungen|nur notwendige(?: cookies)?|zustimmen"],
-    "fr": [r"tout accepter|tout refuser|continuer sans accepter|personnaliser(?: mes choix)?|j'accepte"],
+    "fr": [
+        r"tout accepter|tout refuser|continuer sans accepter|personnaliser(?: mes choix)?|j'accepte"
+    ],
     "es": [r"aceptar(?: todo| todas)?|rechazar(?: todo)?|configurar|configuración de cookies"],
     "it": [r"accetta(?: tutto)?|rifiuta(?: tutto)?|personalizza|impostazioni cookie"],
     "pl": [r"akceptuj(?: wszystkie)?|odrzuć|ustawienia(?: cookies)?|zgadzam się"],
@@ -25,7 +27,9 @@ PHRASES = {
     ],
     "ru": [r"(?:использу\w+|файл\w*) cookie|продолжая (?:пользоваться|использовать) сайт"],
     "uk": [r"(?:використову\w+|файл\w*) cookie|продовжуючи (?:користуватися|використовувати) сайт"],
-    "de": [r"(?:verwende[tn]|nutze[nt]) cookies|cookies? (?:und ähnliche|helfen uns)|ihre einwilligung"],
+    "de": [
+        r"(?:verwende[tn]|nutze[nt]) cookies|cookies? (?:und ähnliche|helfen uns)|ihre einwilligung"
+    ],
     "fr": [r"(?:utilisons|utilise) des cookies|traceurs|en poursuivant votre navigation"],
     "es": [r"(?:utilizamos|usamos|utiliza) cookies|al continuar navegando|si continúas navegando"],
     "it": [r"(?:utilizziamo|usiamo|utilizza) (?:i )?cookie|proseguendo la navigazione"],

@@ -160,7 +160,9 @@ WEAK = {
 
 # Payment-frequency toggles and generic buttons: only inside an appeal already found.
 CONTEXT = {
-    "en": [r"once|one time|one-time|monthly|annually|annual|yearly|every month|single|continue|next|yes|no"],
+    "en": [
+        r"once|one time|one-time|monthly|annually|annual|yearly|every month|single|continue|next|yes|no"
+    ],
     "ru": [r"разово|единоразово|ежемесячно|ежегодно|продолжить|далее"],
     "uk": [r"разово|одноразово|щомісяця|щороку|продовжити|далі"],
     "de": [r"einmalig|monatlich|jährlich|weiter"],

@@ -8,9 +8,15 @@ PHRASES = {
         r"nutzung der .{0,60} (?:für redaktionelle zwecke|ist gestattet)|reproduction (?:interdite|prohibida)|prohibida su reproducción",
         r"^\(?alle angaben ohne gewähr\)?\.?$|^\(?all information (?:is )?without guarantee\)?\.?$|^\(?sin garantía\)?\.?$",
     ],
-    "en": [r"^©|^\(c\) ?\d{4}|^copyright\b|all rights reserved|\bterms of (?:use|service)\b.*\bprivacy\b"],
-    "ru": [r"^©|все права защищены|использование материалов[\w ,—-]* (?:разрешено|только|допускается)|^\d+\+$"],
-    "uk": [r"^©|усі права захищені|всі права захищені|використання матеріалів[\w ,—-]* (?:дозволено|лише|тільки)"],
+    "en": [
+        r"^©|^\(c\) ?\d{4}|^copyright\b|all rights reserved|\bterms of (?:use|service)\b.*\bprivacy\b"
+    ],
+    "ru": [
+        r"^©|все права защищены|использование материалов[\w ,—-]* (?:разрешено|только|допускается)|^\d+\+$"
+    ],
+    "uk": [
+        r"^©|усі права захищені|всі права захищені|використання матеріалів[\w ,—-]* (?:дозволено|лише|тільки)"
+    ],
     "de": [r"^©|alle rechte vorbehalten"],
     "fr": [r"^©|tous droits réservés"],
     "es": [r"^©|todos los derechos reservados"],

@@ -36,7 +36,13 @@ LABELS = {
         r"entradas (?:recientes|relacionadas)|comentarios recientes|artículos relacionados|categorías|archivos",
         r"temas|contenido relacionado|más (?:noticias|leídas|vistas)(?: de [\w ]+)?|últimas noticias(?: de [\w ]+)?|te recomendamos|recomendamos",
     ],
-    "it": [r"i più letti|più lett[ie]|articoli (?:correlati|recenti)|commenti recenti|potrebbe interessarti|ultime notizie|leggi anche|categorie|archivi"],
-    "pl": [r"najczęściej czytane|najpopularniejsze|powiązane artykuły|podobne wpisy|ostatnie wpisy|najnowsze komentarze|czytaj także|polecane|kategorie|archiwa"],
-    "pt": [r"mais lidas?|notícias relacionadas|posts (?:relacionados|recentes)|comentários recentes|veja também|últimas notícias|recomendados|categorias|arquivos"],
+    "it": [
+        r"i più letti|più lett[ie]|articoli (?:correlati|recenti)|commenti recenti|potrebbe interessarti|ultime notizie|leggi anche|categorie|archivi"
+    ],
+    "pl": [
+        r"najczęściej czytane|najpopularniejsze|powiązane artykuły|podobne wpisy|ostatnie wpisy|najnowsze komentarze|czytaj także|polecane|kategorie|archiwa"
+    ],
+    "pt": [
+        r"mais lidas?|notícias relacionadas|posts (?:relacionados|recentes)|comentários recentes|veja também|últimas notícias|recomendados|categorias|arquivos"
+    ],
 }

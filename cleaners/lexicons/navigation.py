@@ -10,19 +10,38 @@ LABELS = {
         r"contact your elected officials",
         r"(?:table of )?contents|on this page|jump to(?: section)?",
     ],
-    "ru": [r"содержание|оглавление|главная|меню|поиск|войти|выйти|регистрация|назад|вперёд|далее|наверх|предыдущая статья|следующая статья|все новости|о проекте|контакты|реклама на сайте"],
-    "uk": [r"зміст|головна|меню|пошук|увійти|вийти|реєстрація|назад|далі|нагору|попередня стаття|наступна стаття|усі новини|всі новини|про проєкт|контакти"],
-    "de": [r"inhaltsverzeichnis|inhalt|auf dieser seite|startseite|menü|suche|suchen|anmelden|abmelden|zurück|weiter|nach oben|vorheriger artikel|nächster artikel|alle artikel|kontakt|impressum|datenschutz(?:erklärung)?|agb|mediadaten"],
-    "fr": [r"sommaire|table des matières|accueil|menu|rechercher|recherche|se connecter|retour|suivant|précédent|haut de page|article précédent|article suivant|mentions légales|plan du site|contact"],
-    "es": [r"índice|tabla de contenidos|inicio|portada|menú|buscar|búsqueda|iniciar sesión|volver|siguiente|anterior|volver arriba|artículo anterior|artículo siguiente|aviso legal|contacto"],
-    "it": [r"home|menu|cerca|accedi|indietro|avanti|torna su|articolo precedente|articolo successivo|contatti|note legali"],
-    "pl": [r"spis treści|strona główna|menu|szukaj|zaloguj|wstecz|dalej|do góry|poprzedni artykuł|następny artykuł|kontakt|regulamin"],
-    "pt": [r"início|página inicial|menu|pesquisar|buscar|entrar|voltar|próximo|anterior|voltar ao topo|contato|contacto"],
+    "ru": [
+        r"содержание|оглавление|главная|меню|поиск|войти|выйти|регистрация|назад|вперёд|далее|наверх|предыдущая статья|следующая статья|все новости|о проекте|контакты|реклама на сайте"
+    ],
+    "uk": [
+        r"зміст|головна|меню|пошук|увійти|вийти|реєстрація|назад|далі|нагору|попередня стаття|наступна стаття|усі новини|всі новини|про проєкт|контакти"
+    ],
+    "de": [
+        r"inhaltsverzeichnis|inhalt|auf dieser seite|startseite|menü|suche|suchen|anmelden|abmelden|zurück|weiter|nach oben|vorheriger artikel|nächster artikel|alle artikel|kontakt|impressum|datenschutz(?:erklärung)?|agb|mediadaten"
+    ],
+    "fr": [
+        r"sommaire|table des matières|accueil|menu|rechercher|recherche|se connecter|retour|suivant|précédent|haut de page|article précédent|article suivant|mentions légales|plan du site|contact"
+    ],
+    "es": [
+        r"índice|tabla de contenidos|inicio|portada|menú|buscar|búsqueda|iniciar sesión|volver|siguiente|anterior|volver arriba|artículo anterior|artículo siguiente|aviso legal|contacto"
+    ],
+    "it": [
+        r"home|menu|cerca|accedi|indietro|avanti|torna su|articolo precedente|articolo successivo|contatti|note legali"
+    ],
+    "pl": [
+        r"spis treści|strona główna|menu|szukaj|zaloguj|wstecz|dalej|do góry|poprzedni artykuł|następny artykuł|kontakt|regulamin"
+    ],
+    "pt": [
+        r"início|página inicial|menu|pesquisar|buscar|entrar|voltar|próximo|anterior|voltar ao topo|contato|contacto"
+    ],
 }
 
 # Lines that start like a breadcrumb trail or a pager.
 PHRASES = {
-    "en": [r"^(?:previous|next) (?:article|story|post)\s*[:›»>]", r"^(?:home|start|main)\s*[›»>/|]"],
+    "en": [
+        r"^(?:previous|next) (?:article|story|post)\s*[:›»>]",
+        r"^(?:home|start|main)\s*[›»>/|]",
+    ],
     "ru": [r"^(?:главная|новости)\s*[›»>/|]", r"^(?:предыдущая|следующая) (?:статья|новость)"],
     "uk": [r"^(?:головна|новини)\s*[›»>/|]", r"^(?:попередня|наступна) (?:стаття|новина)"],
     "de": [r"^(?:startseite|home)\s*[›»>/|]", r"^(?:vorheriger|nächster) artikel"],

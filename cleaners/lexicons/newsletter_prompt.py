@@ -17,7 +17,9 @@ LABELS = {
         r"(?:jetzt )?(?:anmelden|abonnieren|registrieren)|newsletter(?: bestellen| abonnieren)?|zum newsletter anmelden|newsletter-?anmeldung|für den newsletter (?:anmelden|registrieren)",
         r"(?:ihre )?e ?mail ?adresse(?: eingeben)?|e ?mail",
     ],
-    "fr": [r"(?:je m'inscris|s'inscrire|inscrivez-vous|je m'abonne à la newsletter)|(?:votre )?adresse e ?mail|(?:votre )?e ?mail|newsletter"],
+    "fr": [
+        r"(?:je m'inscris|s'inscrire|inscrivez-vous|je m'abonne à la newsletter)|(?:votre )?adresse e ?mail|(?:votre )?e ?mail|newsletter"
+    ],
     "es": [
         r"(?:quiero )?suscribirme|suscríbete|apúntate|regístrate|(?:tu )?correo electrónico|(?:tu )?email|boletín|newsletter",
     ],
@@ -64,8 +66,12 @@ PHRASES = {
         r"en tu (?:correo|bandeja)|al suscribirte|puedes darte de baja",
     ],
     "it": [r"iscriviti alla (?:nostra )?newsletter|nella tua (?:casella|email)|iscrivendoti"],
-    "pl": [r"zapisz się na (?:nasz )?newsletter|na twoją skrzynkę|zapisując się|zapraszamy (?:też )?do subskrypcji"],
-    "pt": [r"assine (?:a nossa|nossa) newsletter|na sua caixa de (?:entrada|e-mail)|ao se inscrever"],
+    "pl": [
+        r"zapisz się na (?:nasz )?newsletter|na twoją skrzynkę|zapisując się|zapraszamy (?:też )?do subskrypcji"
+    ],
+    "pt": [
+        r"assine (?:a nossa|nossa) newsletter|na sua caixa de (?:entrada|e-mail)|ao se inscrever"
+    ],
 }
 
 # Frequencies and delivery promises: what a newsletter blurb says about itself.
@@ -74,9 +80,13 @@ WEAK = {
         r"\bevery (?:weekday|morning|evening|friday|monday|tuesday|wednesday|thursday|saturday|sunday|week)\b(?! (?:at|from) (?:the )?(?:city|council))",
         r"\bin (?:five|5|ten|10|three|3) minutes\b|\bdaily (?:briefing|digest)\b|\bweekly (?:newsletter|digest)\b",
     ],
-    "ru": [r"каждый (?:будний день|понедельник|вторник|четверг|пятницу)|каждую (?:неделю|пятницу|среду)"],
+    "ru": [
+        r"каждый (?:будний день|понедельник|вторник|четверг|пятницу)|каждую (?:неделю|пятницу|среду)"
+    ],
     "uk": [r"щоп'ятниці|щопонеділка|щоранку|щотижня|кожного (?:ранку|тижня)"],
-    "de": [r"jeden (?:morgen|donnerstag|freitag|montag|dienstag|mittwoch|samstag|sonntag)|wöchentlich"],
+    "de": [
+        r"jeden (?:morgen|donnerstag|freitag|montag|dienstag|mittwoch|samstag|sonntag)|wöchentlich"
+    ],
     "fr": [r"chaque (?:vendredi|lundi|mardi|mercredi|jeudi|samedi|dimanche|matin|semaine)"],
     "es": [r"cada (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|semana)"],
     "it": [r"ogni (?:lunedì|venerdì|mattina|settimana)"],

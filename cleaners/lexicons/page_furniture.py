@@ -7,9 +7,15 @@ PHRASES = {
         r"\bvol\. \d+,? no\. \d+|\bvolume \d+,? (?:no\.|number) \d+",
         r"^(?:continued|cont'd)$|^\(continued\)$",
     ],
-    "ru": [r"^страница \d+(?: из \d+)?$|^стр\. ?\d+$|продолжение на (?:стр\.|странице) ?\d+|начало на (?:стр\.|странице) ?\d+"],
-    "uk": [r"^сторінка \d+(?: з \d+)?$|^с\. ?\d+$|продовження на (?:с\.|сторінці) ?\d+|початок на (?:с\.|сторінці) ?\d+"],
-    "de": [r"^seite \d+(?: von \d+)?$|fortsetzung (?:auf|von) seite \d+|\bseite \d+$|\bnr\. \d+ · \d+\. jahrgang|\bjahrgang\b.*\d+[,.]\d\d ?(?:euro|€)"],
+    "ru": [
+        r"^страница \d+(?: из \d+)?$|^стр\. ?\d+$|продолжение на (?:стр\.|странице) ?\d+|начало на (?:стр\.|странице) ?\d+"
+    ],
+    "uk": [
+        r"^сторінка \d+(?: з \d+)?$|^с\. ?\d+$|продовження на (?:с\.|сторінці) ?\d+|початок на (?:с\.|сторінці) ?\d+"
+    ],
+    "de": [
+        r"^seite \d+(?: von \d+)?$|fortsetzung (?:auf|von) seite \d+|\bseite \d+$|\bnr\. \d+ · \d+\. jahrgang|\bjahrgang\b.*\d+[,.]\d\d ?(?:euro|€)"
+    ],
     "fr": [r"^page \d+(?: sur \d+)?$|suite (?:en|de la) page \d+|lire la suite (?:en )?page \d+"],
     "es": [r"^página \d+(?: de \d+)?$|sigue en (?:la )?página \d+|viene de (?:la )?página \d+"],
     "it": [r"^pagina \d+(?: di \d+)?$|segue a pagina \d+|continua a pagina \d+"],

@@ -9,9 +9,15 @@ LABELS = {
     ],
     "ru": [r"оформить подписку|только для подписчиков|войти|уже подписаны[\w ]*"],
     "uk": [r"оформити передплату|лише для передплатників|увійти|вже передплатник[\w ]*"],
-    "de": [r"(?:h )?exklusiv für abonnenten|jetzt abonnieren|abo abschließen|bereits abonnent[\w ]*|einloggen|anmelden"],
-    "fr": [r"je m'abonne|abonnez-vous|réservé aux abonnés|déjà abonné(?: se connecter)?|se connecter"],
-    "es": [r"suscríbete|hazte suscriptor|solo para suscriptores|ya soy suscriptor|iniciar sesión|inicia sesión"],
+    "de": [
+        r"(?:h )?exklusiv für abonnenten|jetzt abonnieren|abo abschließen|bereits abonnent[\w ]*|einloggen|anmelden"
+    ],
+    "fr": [
+        r"je m'abonne|abonnez-vous|réservé aux abonnés|déjà abonné(?: se connecter)?|se connecter"
+    ],
+    "es": [
+        r"suscríbete|hazte suscriptor|solo para suscriptores|ya soy suscriptor|iniciar sesión|inicia sesión"
+    ],
     "it": [r"abbonati|riservato agli abbonati|sei già abbonato[\w ]*|accedi"],
     "pl": [r"wykup (?:dostęp|subskrypcję)|tylko dla subskrybentów|zaloguj się"],
     "pt": [r"assine já|exclusivo para assinantes|já é assinante[\w ]*|entrar"],
@@ -28,9 +34,15 @@ PHRASES = {
     ],
     "ru": [r"(?:остал\w+|доступн\w+) \d+ бесплатн\w+|полный доступ|материал доступен только"],
     "uk": [r"(?:залишил\w+|доступн\w+) \d+ безкоштовн\w+|повний доступ|матеріал доступний лише"],
-    "de": [r"weiterlesen mit|exklusiv für abonnenten|zugang zu allen artikeln|im ersten monat|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)"],
-    "fr": [r"il vous reste \d+ ?% de cet article|la suite est réservée|sans engagement|essai gratuit|^pour (?:lire la suite|accéder en illimité)"],
-    "es": [r"has (?:alcanzado|agotado) (?:el límite|tus artículos)|acceso ilimitado|sin permanencia"],
+    "de": [
+        r"weiterlesen mit|exklusiv für abonnenten|zugang zu allen artikeln|im ersten monat|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)"
+    ],
+    "fr": [
+        r"il vous reste \d+ ?% de cet article|la suite est réservée|sans engagement|essai gratuit|^pour (?:lire la suite|accéder en illimité)"
+    ],
+    "es": [
+        r"has (?:alcanzado|agotado) (?:el límite|tus artículos)|acceso ilimitado|sin permanencia"
+    ],
     "it": [r"hai (?:raggiunto|esaurito)|accesso illimitato|articoli gratuiti"],
     "pl": [r"nieograniczony dostęp|darmowe artykuły"],
     "pt": [r"acesso ilimitado|atingiu o limite"],

@@ -18,7 +18,9 @@ PHRASES = {
         r"follow (?:the )?[\w' -]{1,30} on (?:twitter|facebook|instagram|telegram|tiktok|youtube)|send us a message",
         r"we want to hear what you think|submit a letter to the editor|write to letters@",
     ],
-    "ru": [r"(?:в|на) наш\w* (?:telegram|телеграм|youtube|vk)[-‑ ]?канал\w*|скачайте (?:наше )?приложение|подписывайтесь!?$"],
+    "ru": [
+        r"(?:в|на) наш\w* (?:telegram|телеграм|youtube|vk)[-‑ ]?канал\w*|скачайте (?:наше )?приложение|подписывайтесь!?$"
+    ],
     "uk": [r"(?:у|в) наш\w* (?:telegram|телеграм)[-‑ ]?канал\w*|завантажте (?:наш )?застосунок"],
     "de": [
         r"laden sie (?:unsere|die) [\w-]*app|folgen sie uns auf|jetzt auch digital|einfach hier klicken|kennt ihr schon unser",
@@ -26,7 +28,9 @@ PHRASES = {
         r"^(?:online-)?pressemappe\b|rss-feed abonnieren",
     ],
     "fr": [r"téléchargez l'application|suivez-nous sur"],
-    "es": [r"descarga (?:nuestra|la) app|síguenos en|(?:nuestro|tenemos) canal de (?:telegram|youtube|whatsapp)|únete (?:a nuestro|desde)|puede escribirnos a"],
+    "es": [
+        r"descarga (?:nuestra|la) app|síguenos en|(?:nuestro|tenemos) canal de (?:telegram|youtube|whatsapp)|únete (?:a nuestro|desde)|puede escribirnos a"
+    ],
     "it": [r"scarica (?:la nostra )?app|seguici su"],
     "pl": [r"pobierz (?:naszą )?aplikację|obserwuj nas na"],
     "pt": [r"baixe (?:o nosso )?app|siga-nos no"],

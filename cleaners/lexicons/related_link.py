@@ -9,10 +9,20 @@ PREFIXES = {
     ],
     "ru": [r"читайте (?:также|ещё|еще)|смотрите также|по теме|рекомендуем|ранее|подробнее"],
     "uk": [r"читайте (?:також|ще)|дивіться також|за темою|рекомендуємо|раніше|детальніше"],
-    "de": [r"lesen sie (?:auch|hier|mehr|weiter)|auch lesen|mehr zum thema|auch interessant|siehe auch|zum thema|empfehlung|lesetipp|zum weiterlesen|weiterlesen|passend dazu|das könnte sie interessieren"],
-    "fr": [r"(?:à )?lire aussi|lire également|(?:à )?voir aussi|sur le même sujet|à voir|notre sélection|à découvrir|découvrez aussi|lire la suite"],
-    "es": [r"lee (?:también|más)|lea (?:también|además)|leer más|(?:también )?(?:te|le) puede interesar|vea también|ver también|relacionad[oa]s?|mira|mire|lee|noticia relacionada|puedes leer"],
-    "it": [r"leggi anche|potrebbe interessarti|vedi anche|approfondimento|guarda anche|leggi (?:di più|altro)"],
-    "pl": [r"czytaj (?:też|także|więcej)|zobacz (?:też|także)|polecamy|dowiedz się więcej|przeczytaj (?:też|także)"],
+    "de": [
+        r"lesen sie (?:auch|hier|mehr|weiter)|auch lesen|mehr zum thema|auch interessant|siehe auch|zum thema|empfehlung|lesetipp|zum weiterlesen|weiterlesen|passend dazu|das könnte sie interessieren"
+    ],
+    "fr": [
+        r"(?:à )?lire aussi|lire également|(?:à )?voir aussi|sur le même sujet|à voir|notre sélection|à découvrir|découvrez aussi|lire la suite"
+    ],
+    "es": [
+        r"lee (?:también|más)|lea (?:también|además)|leer más|(?:también )?(?:te|le) puede interesar|vea también|ver también|relacionad[oa]s?|mira|mire|lee|noticia relacionada|puedes leer"
+    ],
+    "it": [
+        r"leggi anche|potrebbe interessarti|vedi anche|approfondimento|guarda anche|leggi (?:di più|altro)"
+    ],
+    "pl": [
+        r"czytaj (?:też|także|więcej)|zobacz (?:też|także)|polecamy|dowiedz się więcej|przeczytaj (?:też|także)"
+    ],
     "pt": [r"leia (?:também|mais)|veja também|saiba mais|relacionad[oa]s?|confira (?:também)?"],
 }

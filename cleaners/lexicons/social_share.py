@@ -13,14 +13,20 @@ LABELS = {
         r"share this(?: story| article| page| post)?|shares?|send by email|follow us(?: on [\w ]+)?",
         r"like this|like loading|loading|rate this|click to (?:share|print|email)[\w ]*|share on [\w ]+|tweet this",
     ],
-    "ru": [rf"поделиться(?: (?:в|на) [\w ]+)?|(?:{_NETWORKS}) (?:поделиться)|скопировать ссылку|отправить"],
+    "ru": [
+        rf"поделиться(?: (?:в|на) [\w ]+)?|(?:{_NETWORKS}) (?:поделиться)|скопировать ссылку|отправить"
+    ],
     "uk": [r"поділитися(?: (?:в|у|на) [\w ]+)?|скопіювати посилання|надіслати"],
     "de": [
         r"teilen(?: auf [\w ]+)?|(?:link )?kopieren|per e ?mail (?:teilen|senden)|drucken|weiterempfehlen|merken",
         r"(?:diesen )?(?:beitrag|artikel|seite) teilen|teilen mit|teile dies(?: mit)?|teilen sie dies mit|gefällt mir|liken(?: lade)?|lade|bewerten|klick(?:e|en sie)? (?:zum|um)[\w ]*",
     ],
-    "fr": [r"partager(?: sur [\w ]+| cet article| la publication)?|copier le lien|envoyer par e ?mail|imprimer|j'aime(?: chargement)?"],
-    "es": [r"compartir(?: en [\w ]+| esto)?|copiar enlace|enviar por (?:correo|e ?mail)|imprimir|me gusta(?: cargando)?"],
+    "fr": [
+        r"partager(?: sur [\w ]+| cet article| la publication)?|copier le lien|envoyer par e ?mail|imprimer|j'aime(?: chargement)?"
+    ],
+    "es": [
+        r"compartir(?: en [\w ]+| esto)?|copiar enlace|enviar por (?:correo|e ?mail)|imprimir|me gusta(?: cargando)?"
+    ],
     "it": [r"condividi(?: su [\w ]+)?|copia link|stampa"],
     "pl": [r"udostępnij(?: na [\w ]+)?|kopiuj link|drukuj"],
     "pt": [r"compartilh(?:e|ar)(?: no [\w ]+)?|partilhar|copiar link|imprimir"],

@@ -7,22 +7,39 @@ LABELS = {
         r"watch(?: video| now| live)?|play video|video|live|live scores?[\w ]*|loading|advertisement video",
         r"spot img|image|photo gallery|gallery|view gallery|open gallery|enlarge|zoom",
     ],
-    "ru": [r"(?:слушать|прослушать) (?:статью|новость|материал)(?: мин)?|время чтения(?: мин)?|смотреть видео|видео|загрузка"],
-    "uk": [r"(?:слухати|прослухати) (?:статтю|новину|матеріал)(?: хв)?|час читання(?: хв)?|дивитися відео|відео"],
-    "de": [r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min)?|vorlesen|video abspielen|video|bildergalerie"],
-    "fr": [r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min)?|lecture min|vidéo|voir la vidéo"],
-    "es": [r"escuchar (?:la noticia|el artículo|esta noticia)(?: min)?|tiempo de lectura(?: min)?|min de lectura|ver vídeo|vídeo"],
-    "it": [r"ascolta (?:l'articolo|la notizia)(?: min)?|tempo di lettura(?: min)?|guarda il video|video"],
-    "pl": [r"posłuchaj (?:artykułu)?(?: min)?|czas czytania(?: min)?|wideo|zobacz wideo|ten tekst przeczytasz w mniej niż minutę"],
+    "ru": [
+        r"(?:слушать|прослушать) (?:статью|новость|материал)(?: мин)?|время чтения(?: мин)?|смотреть видео|видео|загрузка"
+    ],
+    "uk": [
+        r"(?:слухати|прослухати) (?:статтю|новину|матеріал)(?: хв)?|час читання(?: хв)?|дивитися відео|відео"
+    ],
+    "de": [
+        r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min)?|vorlesen|video abspielen|video|bildergalerie"
+    ],
+    "fr": [
+        r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min)?|lecture min|vidéo|voir la vidéo"
+    ],
+    "es": [
+        r"escuchar (?:la noticia|el artículo|esta noticia)(?: min)?|tiempo de lectura(?: min)?|min de lectura|ver vídeo|vídeo"
+    ],
+    "it": [
+        r"ascolta (?:l'articolo|la notizia)(?: min)?|tempo di lettura(?: min)?|guarda il video|video"
+    ],
+    "pl": [
+        r"posłuchaj (?:artykułu)?(?: min)?|czas czytania(?: min)?|wideo|zobacz wideo|ten tekst przeczytasz w mniej niż minutę"
+    ],
     "pt": [r"ouvir (?:a notícia|o artigo)(?: min)?|tempo de leitura(?: min)?|vídeo"],
 }
 
 PHRASES = {
     "en": [
-        r"^(?:live scores?|scores?|ticker|markets?)\s*[▸►:|]", r"^▶\s*listen\b",
+        r"^(?:live scores?|scores?|ticker|markets?)\s*[▸►:|]",
+        r"^▶\s*listen\b",
         r"click (?:the button )?below to load (?:the )?content|to load the content from|with this button you can",
     ],
-    "de": [r"klicken sie auf den (?:unteren )?button,? um den inhalt|inhalt (?:von [\w. ]+ )?(?:zu )?laden|mit diesem button (?:kannst du|können sie)|video verfügbar bis|audio verfügbar bis"],
+    "de": [
+        r"klicken sie auf den (?:unteren )?button,? um den inhalt|inhalt (?:von [\w. ]+ )?(?:zu )?laden|mit diesem button (?:kannst du|können sie)|video verfügbar bis|audio verfügbar bis"
+    ],
     "any": [
         r"video (?:available until|disponible jusqu'au|disponible hasta)|^\d+:\d\d min$",
         r"(?:przeczytasz|lesezeit|reading time|temps de lecture|tiempo de lectura)\W{0,3}(?:w |in |en )?(?:mniej niż |weniger als |less than )?(?:\d+|minut|minute)",

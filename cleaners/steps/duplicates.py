@@ -38,7 +38,9 @@ class DuplicateLead:
                 teaser = _teaser_words(doc.blocks[kept[earlier]].text, feats[kept[earlier]])
                 later = [i for i in indexes if i > earlier]
                 if any(_continues(feats, kept, i, teaser) for i in later):
-                    removed.append(removal(doc, kept[earlier], "duplicate_lead", "repeats_later_text"))
+                    removed.append(
+                        removal(doc, kept[earlier], "duplicate_lead", "repeats_later_text")
+                    )
         return sorted(removed, key=lambda r: r.position)
 
 

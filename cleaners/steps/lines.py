@@ -10,14 +10,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from cleaners.features import BlockFeatures
-from cleaners.lexicons import lexicon
-from cleaners.lexicons import related_link as related_lexicon
-from cleaners.lexicons import tags as tags_lexicon
-from cleaners.model import Document, Removal
 from cleaners.credits import is_credit
 from cleaners.cues import Cues
+from cleaners.features import SEGMENT_SPLIT_RE, BlockFeatures
+from cleaners.lexicons import related_link as related_lexicon
+from cleaners.lexicons import tags as tags_lexicon
 from cleaners.metadata import is_update_line
+from cleaners.model import Document, Removal
 from cleaners.steps.base import (
     candidate_positions,
     cues,
@@ -26,7 +25,6 @@ from cleaners.steps.base import (
     mark_boundary,
     removal,
 )
-from cleaners.features import SEGMENT_SPLIT_RE
 from cleaners.text import has_letters
 
 MENU_MIN_SEGMENTS = 3
@@ -94,7 +92,9 @@ class LoneLinks:
 
     def find(self, doc: Document) -> list[Removal]:
         feats = features(doc)
-        return [removal(doc, p, "link", "link_only") for p in kept_positions(doc) if feats[p].link_only]
+        return [
+            removal(doc, p, "link", "link_only") for p in kept_positions(doc) if feats[p].link_only
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +139,7 @@ def _related_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @dataclass(frozen=True, slots=True)
 class RelatedLinks:
-    """"Read also: <another headline>" lines, wherever they sit in the article."""
+    """ "Read also: <another headline>" lines, wherever they sit in the article."""
 
     name: str = "related_links"
 
@@ -168,7 +168,7 @@ def _tags_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @dataclass(frozen=True, slots=True)
 class Tags:
-    """"Tags: a, b, c", "Topics: x · y" and blog post-meta lines ("Posted in X by Y"). They
+    """ "Tags: a, b, c", "Topics: x · y" and blog post-meta lines ("Posted in X by Y"). They
     close an article, so each is also a boundary."""
 
     name: str = "tags"
@@ -256,7 +256,9 @@ class Advertisements:
     def _is_ad_copy(index: Cues, position: int, feat: BlockFeatures) -> bool:
         if feat.n_words > AD_COPY_MAX_WORDS:
             return False
-        return index.weak("advertisement", position) or (feat.upper_ratio > 0.6 and feat.n_words >= 3)
+        return index.weak("advertisement", position) or (
+            feat.upper_ratio > 0.6 and feat.n_words >= 3
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +286,7 @@ class DomBoilerplate:
 
 @dataclass(frozen=True, slots=True)
 class UpdateLines:
-    """"Last modified 14.02.2019", "Aktualisiert am 17.01.2021": page furniture."""
+    """ "Last modified 14.02.2019", "Aktualisiert am 17.01.2021": page furniture."""
 
     name: str = "update_lines"
 

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from cleaners.features import BlockFeatures
-from cleaners.lexicons import lexicon
 from cleaners.metadata import is_dateline, is_role_line, parse_byline
 from cleaners.model import Document, Removal
 from cleaners.steps.base import (
@@ -34,7 +33,8 @@ RELATIVE_TIME_RE = re.compile(
     r"\b\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?|weeks?|months?) ago\b"
     r"|\b(?:vor|hace|il y a|há)\s\d+\s?\w+"
     r"|\b\d+\s(?:минут\w*|час\w*|дн\w*|недел\w*|хвилин\w*|годин\w*|тижн\w*)\s(?:назад|тому)\b"
-    r"|\b(?:yesterday|today|вчера|сегодня|вчора|сьогодні|gestern|heute|hier|ayer|hoy)\s(?:at\s|в\s|о\s|um\s|à\s|a las\s)?\d{1,2}[:.]\d\d"
+    r"|\b(?:yesterday|today|вчера|сегодня|вчора|сьогодні|gestern|heute|hier|ayer|hoy)"
+    r"\s(?:at\s|в\s|о\s|um\s|à\s|a las\s)?\d{1,2}[:.]\d\d"
     r"|[·|—–-]\s\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?$"
     r"|\s[—–-]\s\w+\.? \d{1,2}, \d{4} at \d{1,2}:\d\d",
     re.IGNORECASE,
@@ -84,8 +84,10 @@ def headline_run(doc: Document, kept: list[int], start: int) -> list[int]:
         if is_headline(feats[position], doc.blocks[position].text):
             run.append(position)
             i += 1
-            if i < len(kept) and is_blurb(feats[kept[i]], doc.blocks[kept[i]].text) and not is_headline(
-                feats[kept[i]], doc.blocks[kept[i]].text
+            if (
+                i < len(kept)
+                and is_blurb(feats[kept[i]], doc.blocks[kept[i]].text)
+                and not is_headline(feats[kept[i]], doc.blocks[kept[i]].text)
             ):
                 run.append(kept[i])
                 i += 1
@@ -96,7 +98,7 @@ def headline_run(doc: Document, kept: list[int], start: int) -> list[int]:
 
 @dataclass(frozen=True, slots=True)
 class ListHeaders:
-    """"Most read", "More from Local", "Читайте также": the header and the list under it."""
+    """ "Most read", "More from Local", "Читайте также": the header and the list under it."""
 
     name: str = "list_headers"
 

@@ -3,14 +3,13 @@
 The article is one dense run of prose. We weigh every remaining block (prose by its length,
 short and link-like lines by a fixed cost), find the run with the highest total that crosses
 no boundary (a comment header, a "Most read" list, a share bar), and remove everything before
-its title and after its end. Short lines *inside* the cluster (subheadings, bullet points, "He declined to
-comment.") stay: position, not shape, decides for them.
+its title and after its end. Short lines *inside* the run (subheadings, bullet points, "He
+declined to comment.") stay: position, not shape, decides for them.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from cleaners.features import BlockClass, BlockFeatures
@@ -260,7 +259,9 @@ def _continues_title(upper: str, lower: str) -> bool:
 MAX_TITLE_CLIMB = 2
 
 
-def find_title(doc: Document, kept: list[int], feats: list[BlockFeatures], start: int) -> Title | None:
+def find_title(
+    doc: Document, kept: list[int], feats: list[BlockFeatures], start: int
+) -> Title | None:
     """The headline just above the article.
 
     Start from the title-shaped line nearest the body, then climb over title-shaped lines
@@ -281,9 +282,13 @@ def find_title(doc: Document, kept: list[int], feats: list[BlockFeatures], start
             break
         chosen = upper
     following = chosen + 1
-    if following in doc.kept and following < start and feats[following].title_like:
-        if _continues_title(doc.blocks[chosen].text, doc.blocks[following].text):
-            return _title(doc, [chosen, following])
+    if (
+        following in doc.kept
+        and following < start
+        and feats[following].title_like
+        and _continues_title(doc.blocks[chosen].text, doc.blocks[following].text)
+    ):
+        return _title(doc, [chosen, following])
     return _title(doc, [chosen])
 
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cleaners.cues import Cues
 from cleaners.features import LABEL_MAX_WORDS, SEGMENT_SPLIT_RE, BlockFeatures
 from cleaners.lexicons import Lexicon, label_form, lexicon
 from cleaners.model import Document, Removal
-from cleaners.cues import Cues
 from cleaners.steps.base import Wall, cues, features, kept_positions, mark_boundary, removal
 
 CURRENCY = r"[$€£₽₴¥]|руб\.?|грн\.?|zł|kr|chf|eur|usd|uah|rub"
