@@ -301,6 +301,80 @@ def test_urls_feeds_and_404s_become_articles_and_rejects(
     assert http_server.hits("/gone") == 2  # failures are retried; the reject is not repeated
 
 
+def feed_run_options(output: Path) -> dict[str, Any]:
+    return {"output": str(output), "workers": 1, "allow_private": True, "fetch_delay": 0.0}
+
+
+def feed_with_etag(http_server: LocalHTTPServer, *links: str) -> None:
+    feed = rss_feed(*links)
+    http_server.route(
+        "/feed.xml", Reply(body=feed.body, content_type=feed.content_type, etag='"v1"')
+    )
+
+
+def test_feeds_are_polled_with_conditional_requests(
+    http_server: LocalHTTPServer, prefect_harness: None, tmp_path: Path
+) -> None:
+    http_server.route("/news/one", seed_page(0))
+    http_server.route("/news/two", seed_page(1))
+    feed_with_etag(http_server, "/news/one", "/news/two")
+    feed = http_server.url("/feed.xml")
+
+    first = run_ingest([feed], **feed_run_options(tmp_path))
+    second = run_ingest([feed], **feed_run_options(tmp_path))
+
+    assert first["written"]["articles"] == 2 and first["validators_saved"] >= 1
+    requests = http_server.requests("/feed.xml")
+    assert "if-none-match" not in requests[0].headers
+    assert requests[1].headers["if-none-match"] == '"v1"'
+    assert second["inputs"]["not_modified"] == 1 and second["inputs"]["feeds"] == 0
+    assert set(second["written"].values()) == {0}
+    assert (tmp_path / "_index" / "validators.sqlite").exists()
+
+
+def test_a_feed_whose_pages_failed_is_read_in_full_next_time(
+    http_server: LocalHTTPServer, prefect_harness: None, tmp_path: Path
+) -> None:
+    http_server.route("/news/one", seed_page(0))
+    busy = Reply(status=503, headers={"Retry-After": "0"})
+    http_server.route("/news/later", [busy, busy, busy, busy, seed_page(1)])
+    feed_with_etag(http_server, "/news/one", "/news/later")
+    feed = http_server.url("/feed.xml")
+
+    first = run_ingest([feed], **feed_run_options(tmp_path))
+    second = run_ingest([feed], **feed_run_options(tmp_path))
+
+    assert first["written"]["articles"] == 1 and first["rejects"] == {"http_error": 1}
+    assert "if-none-match" not in http_server.requests("/feed.xml")[1].headers
+    assert second["written"]["articles"] == 1, "the page that failed is fetched again"
+    assert http_server.hits("/news/one") == 1
+
+
+def test_a_run_that_dies_before_writing_keeps_no_validators(
+    http_server: LocalHTTPServer,
+    prefect_harness: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Validators saved before the documents would turn the next poll into a 304 and lose
+    the feed's articles: they are only saved once the batches are stored."""
+    http_server.route("/news/one", seed_page(0))
+    feed_with_etag(http_server, "/news/one")
+    feed = http_server.url("/feed.xml")
+
+    def disk_full(self: Any, batch: Any) -> Any:
+        raise OSError("No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ingest_module.DatasetWriter, "write_batch", disk_full)
+        with pytest.raises(OSError, match="No space left"):
+            run_ingest([feed], **feed_run_options(tmp_path))
+    rerun = run_ingest([feed], **feed_run_options(tmp_path))
+
+    assert "if-none-match" not in http_server.requests("/feed.xml")[1].headers
+    assert rerun["written"]["articles"] == 1 and rerun["inputs"]["not_modified"] == 0
+
+
 def html_article() -> bytes:
     """A small news page: metadata in the head, navigation and a footer around the story."""
     lines = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8").splitlines()[5:12]
