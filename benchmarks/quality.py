@@ -310,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="newsclean-quality-") as temp:
         workdir = args.keep or Path(temp)
+        if args.keep and args.keep.exists() and any(args.keep.iterdir()):
+            raise SystemExit(f"--keep {args.keep}: the folder must be new or empty")
         workdir.mkdir(parents=True, exist_ok=True)
         env = prefect_environment(workdir / "prefect-home")
         context = RunContext(paths, workdir, env, args.workers)
