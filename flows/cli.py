@@ -2,12 +2,21 @@
 
 - `newsclean ingest PATH_OR_URL...` runs the Prefect ingest flow (see flows/ingest.py) and
   prints a short summary; the full one is in `<output>/_manifests/<run_id>.json`.
-- `newsclean clean FILE [--explain]` cleans one file and prints the article at once. It
-  never imports Prefect (whose startup costs seconds): this module imports prefect-using
-  code only inside the `ingest` handler.
+- `newsclean backfill ...` is `ingest` for big one-off jobs (folders, URL lists, WARC files,
+  a `--from/--to` range of stored raw pages), with a progress bar on a terminal;
+  `newsclean reclean [OUTPUT]` re-runs the current cleaners over stored raw pages and
+  replaces the rows older cleaners made (see flows/backfill.py).
+- `newsclean serve --config FILE` serves one scheduled deployment per configured source
+  (flows/config.py, flows/serve.py).
+- `newsclean stats [OUTPUT]` summarises a dataset with DuckDB (flows/stats.py).
+- `newsclean clean FILE [--explain]` cleans one file and prints the article at once.
+
+`clean` and `stats` never import Prefect (whose startup costs seconds): this module imports
+prefect-using code only inside the handlers that run flows.
 
 Exit codes: 0 on success, even when some inputs were rejected (they are data, recorded in
-the `rejects` table); 1 when `clean` rejects its file or a run crashes; 2 on usage errors.
+the `rejects` table); 1 when `clean` rejects its file or a run crashes; 2 on usage errors
+(including an invalid config file).
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from cleaners import CleanConfig, CleanResult, RawDocument, clean
@@ -33,6 +43,9 @@ PREFECT_ENVIRONMENT = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
 }
+# Long runs keep the terminal for the progress bar and the summary: Prefect's INFO lines
+# still reach the API (the UI shows them), only the console copy is held back.
+QUIET_CONSOLE = {"PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING"}
 
 EXPLAIN_TEXT_CHARS = 90
 TOP_REMOVED_KINDS = 8
@@ -56,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_ingest_command(commands)
+    _add_backfill_command(commands)
+    _add_reclean_command(commands)
+    _add_serve_command(commands)
+    _add_stats_command(commands)
     _add_clean_command(commands)
     return parser
 
@@ -69,41 +86,152 @@ def _add_ingest_command(commands: Any) -> None:
     )
     ingest.add_argument("inputs", nargs="*", metavar="PATH_OR_URL")
     ingest.add_argument("--output", default="output/", help="dataset root (default: output/)")
-    ingest.add_argument(
+    _add_input_options(ingest)
+    _add_run_options(ingest)
+    _add_fetch_options(ingest)
+    ingest.set_defaults(handler=run_ingest_command)
+
+
+def _add_backfill_command(commands: Any) -> None:
+    backfill = commands.add_parser(
+        "backfill",
+        help="ingest a large set of inputs or a date range of stored raw pages, with progress",
+        description="A one-off ingest of folders, URL lists, WARC files and/or the raw pages "
+        "stored in a range of raw/ingest_date=... partitions (--from/--to). It appends: "
+        "whatever the output already records is skipped, so it can be stopped and re-run.",
+    )
+    backfill.add_argument("inputs", nargs="*", metavar="PATH_OR_URL")
+    backfill.add_argument("--output", default="output/", help="dataset root (default: output/)")
+    _add_input_options(backfill)
+    _add_date_range_options(backfill, "stored raw pages")
+    backfill.add_argument(
+        "--raw-from",
+        metavar="ROOT",
+        help="read stored raw pages from this dataset root (default: --output); "
+        "alone, it means all of its dates",
+    )
+    _add_run_options(backfill)
+    _add_fetch_options(backfill)
+    _add_display_options(backfill)
+    backfill.set_defaults(handler=run_backfill_command)
+
+
+def _add_reclean_command(commands: Any) -> None:
+    reclean = commands.add_parser(
+        "reclean",
+        help="re-run the current cleaners over stored raw pages and replace older rows",
+        description="Clean the raw pages stored in OUTPUT again (no fetching) and replace "
+        "each page's articles, removed blocks, rejects and aliases with the new result. An "
+        "article the current cleaners reject becomes a reject.",
+    )
+    reclean.add_argument(
+        "output", nargs="?", default="output/", metavar="OUTPUT", help="default: output/"
+    )
+    _add_date_range_options(reclean, "raw pages")
+    _add_run_options(reclean)
+    _add_display_options(reclean)
+    reclean.set_defaults(handler=run_reclean_command)
+
+
+def _add_serve_command(commands: Any) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="serve one scheduled Prefect deployment per source of a config file",
+        description="Register one deployment per [[sources]] entry of the config, with its "
+        "schedule, on the Prefect server at PREFECT_API_URL, and run its scheduled flow "
+        "runs until stopped (Ctrl-C pauses the schedules).",
+    )
+    serve.add_argument("--config", required=True, metavar="FILE", help="a newsclean TOML file")
+    serve.add_argument(
+        "--check", action="store_true", help="validate the config, list the deployments, exit"
+    )
+    serve.add_argument(
+        "--limit", type=_positive_int, metavar="N", help="at most N flow runs at once"
+    )
+    serve.set_defaults(handler=run_serve_command)
+
+
+def _add_stats_command(commands: Any) -> None:
+    stats = commands.add_parser(
+        "stats",
+        help="summarise a dataset with DuckDB (no Prefect, instant)",
+        description="Rows per table, articles per language, ingest date and source host, "
+        "rejects by reason, removed blocks by kind, schema versions and runs.",
+    )
+    stats.add_argument(
+        "output", nargs="?", default="output/", metavar="OUTPUT", help="default: output/"
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
+    stats.set_defaults(handler=run_stats_command)
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--urls", action="append", default=[], metavar="FILE", help="a file of URLs, one a line"
     )
-    ingest.add_argument(
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--workers",
         type=_positive_int,
         default=os.cpu_count() or 1,
         help="cleaning processes (default: CPU count; 1 = one thread, no process pool)",
     )
-    ingest.add_argument(
+    parser.add_argument(
         "--batch-size", type=_positive_int, default=200, help="documents per task (default 200)"
     )
-    ingest.add_argument(
+    parser.add_argument(
         "--dask-address", metavar="ADDR", help="run tasks on a Dask cluster (tcp://HOST:PORT)"
     )
-    ingest.add_argument(
+    parser.add_argument(
         "--language-detector", choices=sorted(DETECTORS), default="langdetect", metavar="NAME"
     )
-    ingest.add_argument(
+
+
+def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--allow-private",
         action="store_true",
         help="allow fetching private/loopback addresses (local servers, tests)",
     )
-    ingest.add_argument("--no-robots", action="store_true", help="ignore robots.txt")
-    ingest.add_argument(
+    parser.add_argument("--no-robots", action="store_true", help="ignore robots.txt")
+    parser.add_argument(
         "--fetch-delay",
         type=float,
         default=0.5,
         metavar="SECONDS",
         help="minimum spacing of requests to one host (default 0.5)",
     )
-    ingest.add_argument(
+    parser.add_argument(
         "--no-raw", action="store_true", help="do not keep raw page bytes in the raw table"
     )
-    ingest.set_defaults(handler=run_ingest_command)
+
+
+def _add_date_range_options(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help=f"first ingest_date of the {what} (inclusive)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help=f"last ingest_date of the {what} (inclusive)",
+    )
+
+
+def _add_display_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-progress", action="store_true", help="no progress bar, even on a terminal"
+    )
+    parser.add_argument(
+        "--verbose", action="store_true", help="also print Prefect's INFO log lines"
+    )
 
 
 def _add_clean_command(commands: Any) -> None:
@@ -129,6 +257,22 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _prepare_prefect(*, quiet: bool = False) -> None:
+    """Set Prefect's environment before it is imported, without overriding the user's."""
+    for name, value in PREFECT_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+    if quiet:
+        for name, value in QUIET_CONSOLE.items():
+            os.environ.setdefault(name, value)
+
+
 # --- ingest -------------------------------------------------------------------------------------
 
 
@@ -136,28 +280,145 @@ def run_ingest_command(args: argparse.Namespace, parser: argparse.ArgumentParser
     """Validate what can be checked before paying for Prefect's startup, then run the flow."""
     if not args.inputs and not args.urls:
         parser.error("ingest needs at least one PATH_OR_URL or --urls FILE")
+    _check_url_lists(args, parser)
+    _prepare_prefect()
+    from flows.ingest import run_ingest
+
+    summary = run_ingest(list(args.inputs), **_ingest_parameters(args))
+    print(format_summary(summary, elapsed=time.time() - _COMMAND_STARTED))
+    return 0
+
+
+def _check_url_lists(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
     for url_list in args.urls:
         if not os.path.isfile(url_list):
             parser.error(f"--urls {url_list}: no such file")
-    for name, value in PREFECT_ENVIRONMENT.items():
-        os.environ.setdefault(name, value)
-    from flows.ingest import run_ingest
 
-    summary = run_ingest(
-        list(args.inputs),
-        workers=args.workers,
-        dask_address=args.dask_address,
-        output=args.output,
-        url_lists=list(args.urls),
-        batch_size=args.batch_size,
-        language_detector=args.language_detector,
-        allow_private=args.allow_private,
-        respect_robots=not args.no_robots,
-        fetch_delay=args.fetch_delay,
-        keep_raw=not args.no_raw,
-        requested_at=_COMMAND_STARTED,
-    )
+
+def _ingest_parameters(args: argparse.Namespace) -> dict[str, Any]:
+    """The `ingest` flow's options shared by `ingest` and `backfill`."""
+    return {
+        "workers": args.workers,
+        "dask_address": args.dask_address,
+        "output": args.output,
+        "url_lists": list(args.urls),
+        "batch_size": args.batch_size,
+        "language_detector": args.language_detector,
+        "allow_private": args.allow_private,
+        "respect_robots": not args.no_robots,
+        "fetch_delay": args.fetch_delay,
+        "keep_raw": not args.no_raw,
+        "requested_at": _COMMAND_STARTED,
+    }
+
+
+# --- backfill and reclean -----------------------------------------------------------------------
+
+
+def run_backfill_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """An ingest over many inputs and/or stored raw pages, with a bar on a terminal."""
+    raw_range = _date_range(args, parser)
+    if raw_range is None and args.raw_from:
+        raw_range = (None, None)
+    if not args.inputs and not args.urls and raw_range is None:
+        parser.error("backfill needs PATH_OR_URL, --urls FILE, or --from/--to (stored raw pages)")
+    _check_url_lists(args, parser)
+    raw_root = args.raw_from or args.output
+    if raw_range is not None and not os.path.isdir(os.path.join(raw_root, "raw")):
+        parser.error(f"{raw_root}: no raw/ folder to backfill from")
+    _prepare_prefect(quiet=not args.verbose)
+    from flows.backfill import estimate_total
+    from flows.ingest import run_ingest
+    from flows.progress import is_interactive, progress_bar
+
+    show = is_interactive() and not args.no_progress
+    total = estimate_total(args.inputs, args.urls, raw_root, raw_range) if show else None
+    parameters = _ingest_parameters(args)
+    if raw_range is not None:
+        parameters["raw_dates"] = [_iso_or_none(day) for day in raw_range]
+        parameters["raw_root"] = raw_root
+    with progress_bar("backfill", total, enabled=show):
+        summary = run_ingest(list(args.inputs), **parameters)
     print(format_summary(summary, elapsed=time.time() - _COMMAND_STARTED))
+    return 0
+
+
+def run_reclean_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Re-derive the stored rows of a range of raw partitions with the current cleaners."""
+    raw_range = _date_range(args, parser) or (None, None)
+    if not os.path.isdir(os.path.join(args.output, "raw")):
+        parser.error(f"{args.output}: no raw/ folder (was it written with --no-raw?)")
+    _prepare_prefect(quiet=not args.verbose)
+    from flows.backfill import count_stored_raw, run_reclean
+    from flows.progress import is_interactive, progress_bar
+
+    show = is_interactive() and not args.no_progress
+    total = count_stored_raw(args.output, *raw_range) if show else None
+    with progress_bar("reclean", total, enabled=show):
+        summary = run_reclean(
+            args.output,
+            workers=args.workers,
+            dask_address=args.dask_address,
+            date_from=_iso_or_none(raw_range[0]),
+            date_to=_iso_or_none(raw_range[1]),
+            batch_size=args.batch_size,
+            language_detector=args.language_detector,
+            requested_at=_COMMAND_STARTED,
+        )
+    print(format_summary(summary, elapsed=time.time() - _COMMAND_STARTED))
+    return 0
+
+
+def _date_range(
+    args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> tuple[date | None, date | None] | None:
+    if args.date_from is None and args.date_to is None:
+        return None
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        parser.error(f"--from {args.date_from} is after --to {args.date_to}")
+    return args.date_from, args.date_to
+
+
+def _iso_or_none(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+# --- serve and stats ----------------------------------------------------------------------------
+
+
+def run_serve_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Validate the config first (cheap, clear errors), then serve its deployments."""
+    from flows.config import ConfigError, load_config
+    from flows.serve import ServeError, describe_deployments, serve_config
+
+    try:
+        config = load_config(args.config)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(describe_deployments(config))
+    if args.check:
+        return 0
+    _prepare_prefect()
+    try:
+        serve_config(config, limit=args.limit)
+    except ServeError as error:
+        print(error, file=sys.stderr)
+        return 2
+    return 0
+
+
+def run_stats_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from flows.stats import StatsError, collect_stats, format_stats, stats_json
+
+    if "://" not in args.output and not os.path.isdir(args.output):
+        parser.error(f"{args.output}: no such dataset folder")
+    try:
+        stats = collect_stats(args.output)
+    except StatsError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(stats_json(stats) if args.json else format_stats(stats), end="")
     return 0
 
 
@@ -169,11 +430,17 @@ def format_summary(summary: dict[str, Any], elapsed: float) -> str:
     removed = summary["removed"]
     startup = timings.get("startup_seconds")
     manifest = os.path.join(summary["output"], "_manifests", f"{summary['run_id']}.json")
+    retracted = summary.get("retracted", {})
+    replaced = (
+        f"  replaced:  {retracted.get('articles', 0)} articles, {retracted.get('rejects', 0)} "
+        f"rejects, {retracted.get('removed', 0)} removed blocks of older runs"
+    )
     lines = [
-        f"newsclean ingest {summary['run_id']} -> {summary['output']}",
+        f"newsclean {summary.get('flow', 'ingest')} {summary['run_id']} -> {summary['output']}",
         f"  inputs:    {inputs['documents']} documents read, {skipped} skipped as already "
         f"stored, {inputs['failed']} failed to read or fetch",
         f"  articles:  {summary['articles']} ({summary['written']['articles']} new rows)",
+        *([replaced] if summary.get("flow") == "reclean" else []),
         f"  rejects:   {sum(rejects.values())}{_counts_tail(rejects)}",
         f"  removed:   {sum(removed.values())} blocks{_counts_tail(removed, TOP_REMOVED_KINDS)}",
         f"  languages: {_counts_text(summary['languages']) or '-'}",
