@@ -14,7 +14,7 @@ from cleaners.lexicons import caption as caption_lexicon
 CREDIT_TAIL_CHARS = 70
 _CAP = "[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ]"  # a capital letter in the core languages' scripts
 # Marks without which no credit pattern can match: a cheap test run before the patterns.
-_CREDIT_MARKS_RE = re.compile(r"[:/©(|—–]|\bby\b", re.IGNORECASE)
+_CREDIT_MARKS_RE = re.compile(r"[:/©(|—–]|\bby\b|\b(?:fot|phot)\.", re.IGNORECASE)
 
 
 def _alternation(groups: dict[str, list[str]]) -> str:
@@ -25,7 +25,9 @@ def _alternation(groups: dict[str, list[str]]) -> str:
 def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     keywords = _alternation(caption_lexicon.CREDIT_KEYWORDS)
     keyword_credit = re.compile(
-        rf"(?:^|[\s(|·•.,;—–-])(?:©\s*)?(?:{keywords})\s*(?::|©|/|by\b|—|–)", re.I
+        rf"(?:^|[\s(|·•.,;—–-])(?:©\s*)?(?:{keywords})\s*(?::|©|/|by\b|—|–)"
+        r"|\b(?:fot|phot)\.\s+(?-i:[A-ZÀ-ÞА-ЯЁІЇЄ])",
+        re.I,
     )
     agency = re.compile(rf"(?:[/(|:]\s*|^)(?:{caption_lexicon.AGENCIES})\)?\.?\s*$", re.I)
     # "Ray Odum / Courier", "(Martin Lobo for the Observer)", "© Lucie Carré"

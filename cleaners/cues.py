@@ -171,6 +171,9 @@ class Cues:
                 continue
             lines.append(feat.label)
             owners.append(position)
+            if feat.hyphen_label:
+                lines.append(feat.hyphen_label)
+                owners.append(position)
             if feat.separators:
                 for label in feat.segment_labels:
                     lines.append(label)
@@ -195,7 +198,11 @@ class Cues:
         if not feat.label or not self._maybe(kind, "labels", position):
             return False
         lex = lexicon(kind)
-        return lex.label(feat.label) or (segments and _all_segments(feat, lex, context=False))
+        return (
+            lex.label(feat.label)
+            or bool(feat.hyphen_label and lex.label(feat.hyphen_label))
+            or (segments and _all_segments(feat, lex, context=False))
+        )
 
     def context(self, kind: str, position: int) -> bool:
         """The block is a context button of `kind` ("Monthly"), or a row of labels and

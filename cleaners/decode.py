@@ -40,6 +40,19 @@ _MAGIC = (
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 DETECTION_SAMPLE_BYTES = 64 * 1024
 MAX_CONTROL_SHARE = 0.02
+UTF16_MIN_ZERO_SHARE = 0.05
+# UTF-8 text with a few stray bytes (a truncated upload, one bad character) is still UTF-8:
+# replace those bytes rather than let a detector pick a legacy code page for the whole text.
+MAX_STRAY_UTF8_SHARE = 0.001
+MIN_STRAY_UTF8_BYTES = 3
+# Encodings the web actually uses; a statistical guess outside them is usually wrong
+# (iso8859-10 for Polish, say).
+WEB_ENCODINGS = [
+    "utf_8", "cp1252", "iso8859_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r",
+    "koi8_u", "iso8859_5", "cp866", "mac_cyrillic", "cp1253", "iso8859_7", "cp1254",
+    "iso8859_9", "cp1255", "iso8859_8", "cp1256", "iso8859_6", "cp1257", "iso8859_13",
+    "cp874", "shift_jis", "cp932", "euc_jp", "iso2022_jp", "gb18030", "big5", "euc_kr",
+]  # fmt: skip
 # A few stray NULs occur in real pages; text with more than this share is binary.
 MAX_NUL_SHARE = 0.01
 MAX_REPLACEMENT_SHARE = 0.005
@@ -62,16 +75,22 @@ def _normal_codec(name: str | None) -> str | None:
 
 
 def _looks_utf16(sample: bytes) -> str | None:
-    """UTF-16 text without a BOM has a zero in every other byte for Latin scripts."""
+    """UTF-16 without a BOM: zeros sit on one parity only (every other byte for Latin text;
+    the spaces and digits of Cyrillic or Greek text), and the bytes decode as letters."""
     if len(sample) < 16:
         return None
-    even_zero = sample[0::2].count(0) / (len(sample) / 2)
-    odd_zero = sample[1::2].count(0) / (len(sample) / 2)
-    if odd_zero > 0.3 and even_zero < 0.05:
-        return "utf-16-le"
-    if even_zero > 0.3 and odd_zero < 0.05:
-        return "utf-16-be"
-    return None
+    half = len(sample) / 2
+    even_zero = sample[0::2].count(0) / half
+    odd_zero = sample[1::2].count(0) / half
+    if odd_zero > UTF16_MIN_ZERO_SHARE and even_zero == 0:
+        candidate = "utf-16-le"
+    elif even_zero > UTF16_MIN_ZERO_SHARE and odd_zero == 0:
+        candidate = "utf-16-be"
+    else:
+        return None
+    text = sample[: len(sample) // 2 * 2].decode(candidate, errors="replace")
+    letters = sum(1 for c in text if c.isalpha() or c.isspace())
+    return candidate if letters >= 0.7 * len(text) else None
 
 
 def _binary_reason(content: bytes) -> str | None:
@@ -117,6 +136,10 @@ def decode(content: bytes, declared: str | None = None) -> Decoded | Reject:
         text = _strict(content, encoding)
         if text is not None:
             return _checked(text, encoding)
+    mostly_utf8 = content.decode("utf-8", errors="replace")
+    stray_allowed = max(MIN_STRAY_UTF8_BYTES, MAX_STRAY_UTF8_SHARE * len(mostly_utf8))
+    if mostly_utf8.count("\ufffd") <= stray_allowed and not declared:
+        return _checked(mostly_utf8, "utf-8")
     return _detected(content)
 
 
@@ -126,11 +149,38 @@ def _checked(text: str, encoding: str) -> Decoded | Reject:
     return Decoded(text, encoding)
 
 
+# Code pages that differ in a handful of positions: detectors cannot tell them apart by
+# statistics, but the right one turns those positions into letters, the wrong one into
+# symbols ("gę¶l±" in cp1250 is "gęślą" in iso8859-2).
+_SIBLINGS = (
+    ("cp1250", "iso8859_2"),
+    ("cp1252", "iso8859_15", "iso8859_1"),
+    ("cp1251", "iso8859_5", "koi8_r", "koi8_u", "cp866", "mac_cyrillic"),
+    ("cp1253", "iso8859_7"),
+    ("cp1254", "iso8859_9"),
+)
+
+
+def _best_sibling(content: bytes, encoding: str) -> str:
+    family = next((f for f in _SIBLINGS if encoding in f), None)
+    if family is None:
+        return encoding
+    sample = content[:DETECTION_SAMPLE_BYTES]
+    return max(family, key=lambda codec: (_letter_share(sample, codec), codec == encoding))
+
+
+def _letter_share(sample: bytes, codec: str) -> float:
+    """Share of the non-ASCII characters that are letters when decoded with `codec`."""
+    text = sample.decode(codec, errors="replace")
+    non_ascii = [c for c in text if ord(c) > 127]
+    return sum(c.isalpha() for c in non_ascii) / len(non_ascii) if non_ascii else 0.0
+
+
 def _detected(content: bytes) -> Decoded | Reject:
-    best = from_bytes(content[:DETECTION_SAMPLE_BYTES]).best()
+    best = from_bytes(content[:DETECTION_SAMPLE_BYTES], cp_isolation=WEB_ENCODINGS).best()
     if best is None or best.chaos > MAX_CHAOS:
         return Reject(RejectReason.UNDECODABLE, "no character set decodes these bytes cleanly")
-    encoding = _normal_codec(best.encoding) or best.encoding
+    encoding = _best_sibling(content, _normal_codec(best.encoding) or best.encoding)
     text = content.decode(encoding, errors="replace")
     if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(text):
         return Reject(RejectReason.UNDECODABLE, f"too many invalid bytes for {encoding}")

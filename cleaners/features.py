@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from cleaners.lexicons import label_form
+from cleaners.lexicons import hyphen_label_form, label_form
 from cleaners.model import Document
 from cleaners.segment import LIST_MARKER_RE
 from cleaners.stopwords import guess_stoplist_language, stoplist
@@ -47,6 +47,7 @@ class BlockFeatures:
 
     __slots__ = (
         "_free_text",
+        "_hyphen_label",
         "_link_chars",
         "_segment_labels",
         "_sentences",
@@ -81,6 +82,7 @@ class BlockFeatures:
         self._upper_ratio: float | None = None
         self._separators: int | None = None
         self._free_text: str | None = None
+        self._hyphen_label: str | None = None
         self._segment_labels: list[str] | None = None
         self._link_chars: int | None = None
         self.klass = (
@@ -136,6 +138,16 @@ class BlockFeatures:
                 QUOTED_RE.sub(" ", self.lower) if _QUOTE_CHARS_RE.search(self.lower) else self.lower
             )
         return self._free_text
+
+    @property
+    def hyphen_label(self) -> str:
+        """The label form keeping in-word hyphens ("abonnez-vous"), or "" when the line has
+        none (then it equals `label`)."""
+        if self._hyphen_label is None:
+            self._hyphen_label = (
+                hyphen_label_form(self.text) if self.label and "-" in self.text else ""
+            )
+        return self._hyphen_label
 
     @property
     def segment_labels(self) -> list[str]:

@@ -23,9 +23,15 @@ MAX_SAMPLE_CHARS = 3000
 
 _UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")
 _RUSSIAN_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
-_SERBIAN_ONLY = re.compile(r"[ђћџљњјЂЋЏЉЊЈ]")
+# ђ and ћ are Serbian only; ѓ, ќ and ѕ Macedonian only (ј, љ, њ, џ are in both).
+_SERBIAN_ONLY = re.compile(r"[ђћЂЋ]")
+_MACEDONIAN_ONLY = re.compile(r"[ѓќѕЃЌЅ]")
 _BELARUSIAN_ONLY = re.compile(r"[ўЎ]")
 _CYRILLIC_CODES = {"ru", "uk", "bg", "mk", "sr", "be"}
+_SERBIAN_OR_MACEDONIAN = re.compile(r"[јљњџЈЉЊЏ]")
+_CYRILLIC_WORD_RE = re.compile(r"[а-яёђћјљњџѓќѕіїєґ]+")
+_SERBIAN_WORDS = frozenset({"је", "су", "у", "који", "која", "које", "из", "биће", "били"})
+_MACEDONIAN_WORDS = frozenset({"е", "во", "со", "кој", "која", "кое", "ќе", "беа", "од"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +50,12 @@ def fix_cyrillic(code: str, text: str) -> str:
     """Correct detector answers among Cyrillic languages from letters unique to one of them."""
     if code not in _CYRILLIC_CODES:
         return code
+    if _MACEDONIAN_ONLY.search(text):
+        return "mk"
     if _SERBIAN_ONLY.search(text):
         return "sr"
+    if _SERBIAN_OR_MACEDONIAN.search(text):
+        return _serbian_or_macedonian(text)
     if _BELARUSIAN_ONLY.search(text):
         return "be"
     ukrainian = len(_UKRAINIAN_ONLY.findall(text))
@@ -55,6 +65,15 @@ def fix_cyrillic(code: str, text: str) -> str:
     if russian > 2 * ukrainian and russian >= 2:
         return "ru"
     return code
+
+
+def _serbian_or_macedonian(text: str) -> str:
+    """ј, љ, њ and џ exclude Russian, Ukrainian, Bulgarian and Belarusian; the commonest
+    small words tell Serbian ("је", "су", "у") from Macedonian ("е", "во", "со")."""
+    words = _CYRILLIC_WORD_RE.findall(text.lower())
+    serbian = sum(w in _SERBIAN_WORDS for w in words)
+    macedonian = sum(w in _MACEDONIAN_WORDS for w in words)
+    return "mk" if macedonian > serbian else "sr"
 
 
 def enough_letters(text: str) -> bool:
@@ -102,7 +121,7 @@ class Py3LangidDetector:
     def __init__(self) -> None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-        self._identifier = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
     def detect(self, text: str) -> Detection:
         sample = text[:MAX_SAMPLE_CHARS]

@@ -12,13 +12,16 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+"
-_NAMES = rf"{_NAME}(?:[ -](?:(?:van|von|de|da|del|der|di|la|le|du|y|bin|al)[ -])?{_NAME}){{0,3}}"
+_PARTICLE = r"(?:van|von|de|da|del|der|den|di|la|le|du|dos|das|y|bin|al|ter|ten)"
+_NAMES = rf"{_NAME}(?:[ -](?:{_PARTICLE}[ -]){{0,2}}{_NAME}){{0,3}}"
+_JOINERS = r"(?:,| and| und| et| y| e| и| і| та| i)"
+# Only the prefix is case-insensitive: names must be capitalised, so "By noon, ..." and
+# "By the way" are sentences, not bylines.
 BYLINE_PREFIX_RE = re.compile(
-    r"^(?:by|from|words by|text by|story by|interview by|reporting by|written by|von|par|por|"
+    r"^(?i:by|from|words by|text by|story by|interview by|reporting by|written by|von|par|por|"
     r"di|de|przez|autor(?:ka)?|автор|текст|розмовляла|розмовляв|беседовала|беседовал|"
     r"материал подготовил[аи]?|texto|textos|redacción|reportage)\s*[:\s]\s*"
-    rf"(?P<names>{_NAMES}(?:(?:,| and| und| et| y| e| и| і| та| i)\s+{_NAMES})*)",
-    re.IGNORECASE,
+    rf"(?P<names>{_NAMES}(?:{_JOINERS}\s+{_NAMES})*)(?=$|\s*[;|·•(]|,\s+(?-i:[a-z]))"
 )
 ROLE_WORDS = (
     r"correspondent|reporter|writer|editor|journalist|columnist|contributor|staff|"
@@ -26,7 +29,7 @@ ROLE_WORDS = (
     r"redakteur(?:in)?|korrespondent(?:in)?|journaliste|correspondant|periodista|corresponsal|"
     r"giornalista|dziennikarz|jornalista"
 )
-NAME_ROLE_RE = re.compile(rf"^(?P<names>{_NAMES}),\s+(?:[\w ]+ )?(?:{ROLE_WORDS})\b", re.IGNORECASE)
+NAME_ROLE_RE = re.compile(rf"^(?P<names>{_NAMES}),\s+(?i:(?:[\w ]+ )?(?:{ROLE_WORDS}))\b")
 ROLE_LINE_RE = re.compile(rf"^(?:[\w'’-]+ ){{0,3}}(?:{ROLE_WORDS})s?$", re.IGNORECASE)
 BARE_NAME_RE = re.compile(rf"^(?P<names>{_NAME}(?: {_NAME}){{1,2}})$")
 
@@ -73,7 +76,10 @@ MONTH_DAY_YEAR_RE = re.compile(
     re.IGNORECASE,
 )
 NUMERIC_DATE_RE = re.compile(r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})\b")
-ISO_DATE_RE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+ISO_DATE_RE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
+ISO_DATETIME_RE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?![\d:])"
+)
 TIME_RE = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[:h.](?P<minute>\d{2}))\s*(?P<ampm>[ap]\.?\s?m\.?)?", re.IGNORECASE
 )
@@ -89,7 +95,7 @@ _DIGIT_RE = re.compile(r"\d")
 
 def parse_byline(text: str, *, allow_bare_name: bool) -> list[str] | None:
     """Author names if `text` is a byline, else None."""
-    stripped = re.split(r"\s+[|·•]\s+", text.strip())[0].rstrip(".")
+    stripped = re.split(r"\s+[|·•]\s+|,\s+(?=\S+@)", text.strip())[0].rstrip(".")
     if len(stripped.split()) > 14:
         return None
     match = BYLINE_PREFIX_RE.match(stripped) or NAME_ROLE_RE.match(stripped)
@@ -97,7 +103,7 @@ def parse_byline(text: str, *, allow_bare_name: bool) -> list[str] | None:
         match = BARE_NAME_RE.match(stripped)
     if match is None:
         return None
-    names = re.split(r",\s+|\s+(?:and|und|et|y|e|и|і|та|i)\s+", match.group("names"))
+    names = re.split(rf"{_JOINERS}\s+", match.group("names"))
     return [n.strip() for n in names if n.strip() and not is_role_line(n.strip())]
 
 
@@ -109,6 +115,11 @@ def find_date(text: str) -> datetime | None:
     """
     if not _DIGIT_RE.search(text):
         return None  # every date format we read has a digit
+    iso = ISO_DATETIME_RE.search(text)
+    if iso:
+        parsed = _iso(iso.group(0))
+        if parsed:
+            return parsed
     for pattern in (DAY_MONTH_YEAR_RE, MONTH_DAY_YEAR_RE, ISO_DATE_RE, NUMERIC_DATE_RE):
         match = pattern.search(text)
         if match:
@@ -116,6 +127,14 @@ def find_date(text: str) -> datetime | None:
             if parsed:
                 return parsed
     return None
+
+
+def _iso(value: str) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 def _build(match: re.Match[str], text: str) -> datetime | None:
@@ -126,8 +145,7 @@ def _build(match: re.Match[str], text: str) -> datetime | None:
         date = datetime(year, month or 0, day, tzinfo=UTC)
     except ValueError:
         return None
-    rest = text[match.end() :]
-    time = TIME_RE.search(rest) or TIME_RE.search(text[: match.start()])
+    time = _nearest_time(text, match)
     if time:
         hour, minute = int(time.group("hour")), int(time.group("minute") or 0)
         ampm = (time.group("ampm") or "").lower().replace(".", "").replace(" ", "")
@@ -142,6 +160,15 @@ def _build(match: re.Match[str], text: str) -> datetime | None:
         offset = timezone(timedelta(hours=TZ_OFFSETS[zone.group(1).lower()]))
         date = date.replace(tzinfo=offset).astimezone(UTC)
     return date
+
+
+def _nearest_time(text: str, date: re.Match[str]) -> re.Match[str] | None:
+    """The time written with this date: in the same "|"-separated segment, after the date
+    or else before it ("Published 7:12 a.m. Oct. 2 | Updated 11:40 a.m. Oct. 2")."""
+    start = text.rfind("|", 0, date.start()) + 1
+    end = text.find("|", date.end())
+    end = len(text) if end < 0 else end
+    return TIME_RE.search(text, date.end(), end) or TIME_RE.search(text, start, date.start())
 
 
 UPDATE_LINE_RE = re.compile(
@@ -161,13 +188,19 @@ def is_update_line(text: str) -> bool:
     )
 
 
+_ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.\s?m|\buhr|\bh|\bhs|\b[A-Za-z]{1,4})\.$", re.IGNORECASE)
+
+
 def is_dateline(text: str, n_words: int) -> bool:
-    """A short line whose main content is a date (with optional time, place, "Updated")."""
-    return (
-        n_words <= DATELINE_MAX_WORDS
-        and find_date(text) is not None
-        and not text.rstrip().endswith(".")
-    )
+    """A short line whose main content is a date (with optional time, place, "Updated").
+
+    A full stop at the end means a sentence ("The vote is on 4 May 2025."), unless it closes
+    an abbreviation such as "p.m.".
+    """
+    stripped = text.rstrip()
+    if stripped.endswith(".") and not _ABBREVIATION_END_RE.search(stripped):
+        return False
+    return n_words <= DATELINE_MAX_WORDS and find_date(text) is not None
 
 
 def is_role_line(text: str) -> bool:

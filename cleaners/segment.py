@@ -79,6 +79,8 @@ def is_wrapped_continuation(line: str, next_line: str, width: int) -> bool:
     """
     if not line or not next_line or LIST_MARKER_RE.match(next_line):
         return False
+    if _starts_own_line(next_line):
+        return False
     if _is_hyphenated_break(line, next_line):
         return True
     if _WIDE_GAP_RE.search(line) or _WIDE_GAP_RE.search(next_line):
@@ -91,10 +93,23 @@ def is_wrapped_continuation(line: str, next_line: str, width: int) -> bool:
     return would_not_fit or ends_on_function_word or starts_lowercase(next_line)
 
 
+def _starts_own_line(line: str) -> bool:
+    """Bylines and datelines are set on their own line even inside a wrapped column."""
+    from cleaners.metadata import is_dateline, parse_byline
+
+    return len(line) < 60 and (
+        parse_byline(line, allow_bare_name=False) is not None
+        or is_dateline(line, len(line.split()))
+    )
+
+
 def join_lines(first: str, second: str) -> str:
-    """Join two wrapped lines, undoing end-of-line hyphenation ("infra-" + "structure")."""
+    """Join two wrapped lines, undoing end-of-line hyphenation ("infra-" + "structure") and
+    keeping the hyphen of a compound broken at its own hyphen ("Baden-" + "Württemberg")."""
     if _is_hyphenated_break(first, second):
         return first[:-1] + second.lstrip()
+    if _HYPHEN_END_RE.search(first) and second.lstrip()[:1].isupper():
+        return first + second.lstrip()
     return first.rstrip() + " " + second.lstrip()
 
 

@@ -70,12 +70,6 @@ def test_utf16_without_bom_in_latin_scripts(codec: str, lang: str) -> None:
     assert result.encoding == codec
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="UTF-16 without a BOM is only recognised for Latin scripts (zero high bytes); "
-    "Cyrillic UTF-16-LE has 0x04 high bytes and is rejected as binary ('contains NUL bytes')",
-    strict=True,
-)
 def test_utf16_without_bom_in_cyrillic() -> None:
     text = body("ru")
     result = decode(text.encode("utf-16-le"))
@@ -142,12 +136,6 @@ def test_shift_jis_japanese() -> None:
     assert result.text == JAPANESE
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="valid UTF-8 with one stray non-UTF-8 byte fails the strict UTF-8 pass and is "
-    "handed to the detector, which picks iso8859-10: every accented letter becomes mojibake",
-    strict=True,
-)
 def test_utf8_with_one_stray_byte_is_not_turned_into_mojibake() -> None:
     text = "\n\n".join(ARTICLES["fr"].paragraphs)
     raw = text.encode("utf-8")
@@ -156,12 +144,6 @@ def test_utf8_with_one_stray_byte_is_not_turned_into_mojibake() -> None:
     assert "a été ajouté" in result.text
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="Polish in ISO-8859-2 is detected as iso8859-10: 'poniedziałek' comes out as "
-    "'poniedziaģek'",
-    strict=True,
-)
 def test_polish_iso_8859_2() -> None:
     result = decoded(body("pl").encode("iso-8859-2"))
     assert "poniedziałek" in result.text

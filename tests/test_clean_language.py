@@ -142,12 +142,6 @@ def test_ukrainian_text_quoting_russian_words_is_still_ukrainian(langdetect) -> 
     assert langdetect.detect(text).language == "uk"
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="Macedonian shares ј, љ, њ, џ with Serbian, and _SERBIAN_ONLY contains them, so a "
-    "correct 'mk' answer is rewritten to 'sr'",
-    strict=True,
-)
 def test_macedonian_is_not_rewritten_to_serbian() -> None:
     macedonian = (
         "Владата најави нови мерки за поддршка на земјоделците во јужните општини, "
@@ -175,13 +169,6 @@ def test_detection_can_be_switched_off() -> None:
     assert result.language == UNDETERMINED
 
 
-@pytest.mark.xfail(
-    raises=AttributeError,
-    reason="Py3LangidDetector calls LanguageIdentifier.from_pickled_model, which py3langid 0.4 "
-    "(the installed version; pyproject allows >=0.3) does not have: --language-detector "
-    "py3langid raises AttributeError",
-    strict=True,
-)
 def test_py3langid_agrees_on_the_core_languages() -> None:
     pytest.importorskip("py3langid")
     detector = get_detector("py3langid")

@@ -47,20 +47,11 @@ xfail = pytest.mark.xfail
         pytest.param(
             "By Rhona Keillor and Tom Reilly",
             ["Rhona Keillor", "Tom Reilly"],
-            marks=xfail(
-                raises=AssertionError,
-                reason="the name pattern is case-insensitive, so 'and' counts as a name word "
-                "and the second author loses their surname",
-                strict=True,
-            ),
             id="en-two-authors",
         ),
         pytest.param(
             "Von Katrin Albers und Jens Maier",
             ["Katrin Albers", "Jens Maier"],
-            marks=xfail(
-                raises=AssertionError, reason="same: 'und' is taken for a name word", strict=True
-            ),
             id="de-two-authors",
         ),
     ],
@@ -95,12 +86,6 @@ def test_not_a_byline(line: str) -> None:
     assert not parse_byline(line, allow_bare_name=True)  # None, or no names at all
 
 
-@xfail(
-    raises=AssertionError,
-    reason="short sentences starting with 'By' parse as bylines: the case-insensitive name "
-    "pattern accepts lower-case words ('By the way, ...' -> ['the way', ...])",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "line", ["By the way, nothing happened.", "By noon, both crossings were full."]
 )
@@ -164,23 +149,11 @@ def utc(*args: int) -> datetime:
         pytest.param(
             "2025-03-04T10:05:00Z",
             utc(2025, 3, 4, 10, 5),
-            marks=xfail(
-                raises=AssertionError,
-                reason="an ISO 8601 timestamp is not found: ISO_DATE_RE needs a word boundary "
-                "after the day, and 'T' follows it",
-                strict=True,
-            ),
             id="iso-timestamp",
         ),
         pytest.param(
             "Published 7:12 a.m. MT Oct. 2, 2025 | Updated 11:40 a.m. MT Oct. 2, 2025",
             utc(2025, 10, 2, 14, 12),
-            marks=xfail(
-                raises=AssertionError,
-                reason="the time after the date wins over the one before it, so the 'Updated' "
-                "time is taken for the publication time",
-                strict=True,
-            ),
             id="published-and-updated",
         ),
     ],
@@ -219,12 +192,6 @@ def test_no_date(text: str) -> None:
         pytest.param(
             "Jan. 14, 2025, 6:05 p.m.",
             True,
-            marks=xfail(
-                raises=AssertionError,
-                reason="a dateline ending in 'p.m.' ends with a full stop and is taken for a "
-                "sentence",
-                strict=True,
-            ),
             id="ends-with-pm",
         ),
     ],
@@ -275,33 +242,16 @@ AUTHORS = [
     pytest.param(
         "dev_09",
         ["Clara Osei-Bonsu"],
-        marks=xfail(
-            raises=AssertionError,
-            reason="'Words by Clara Osei-Bonsu · Photographs by Martin Lobo' is removed as a "
-            "photo caption before the header is read: no author",
-            strict=True,
-        ),
         id="dev_09-words-by",
     ),
     pytest.param(
         "dev_11",
         ["Marisa Lindgren", "Paul Beaumont"],
-        marks=xfail(
-            raises=AssertionError,
-            reason="'By Marisa Lindgren and Paul Beaumont' -> ['Marisa Lindgren', 'Paul']",
-            strict=True,
-        ),
         id="dev_11-two-authors",
     ),
     pytest.param(
         "dev_19",
         ["Katrin Albers"],
-        marks=xfail(
-            raises=AssertionError,
-            reason="in the hard-wrapped page 'Von Katrin Albers' is joined onto the wrapped dek "
-            "above it, so no byline is found",
-            strict=True,
-        ),
         id="dev_19-wrapped-byline",
     ),
 ]
@@ -334,51 +284,26 @@ DATES = [
     pytest.param(
         "dev_01",
         "2025-01-14T18:05",
-        marks=xfail(
-            raises=AssertionError,
-            reason="'Jan. 14, 2025, 6:05 p.m.' is not taken for a dateline (stays in the body)",
-            strict=True,
-        ),
         id="dev_01-pm",
     ),
     pytest.param(
         "dev_07",
         "2025-10-02T14:12",
-        marks=xfail(
-            raises=AssertionError,
-            reason="published_at is the 'Updated 11:40 a.m. MT' time, not 'Published 7:12 a.m. MT'",
-            strict=True,
-        ),
         id="dev_07-published-vs-updated",
     ),
     pytest.param(
         "dev_14",
         "2025-08-14",
-        marks=xfail(
-            raises=AssertionError,
-            reason="'14.08.2025' has no letters and is dropped before the header is read",
-            strict=True,
-        ),
         id="dev_14-numeric",
     ),
     pytest.param(
         "dev_21",
         "2025-01-18T17:32",
-        marks=xfail(
-            raises=AssertionError,
-            reason="'Publié le 18 janvier 2025 à 17h32' is removed as tags post-meta first",
-            strict=True,
-        ),
         id="dev_21-publie-le",
     ),
     pytest.param(
         "dev_24",
         "2025-06-12",
-        marks=xfail(
-            raises=AssertionError,
-            reason="'12/06/2025' has no letters and is dropped before the header is read",
-            strict=True,
-        ),
         id="dev_24-numeric",
     ),
 ]

@@ -374,24 +374,12 @@ def test_sentence_cut_by_a_page_break_is_rejoined_once_the_furniture_is_removed(
     assert_accounted(text, result)
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="a jump headline after the running head ('FERRY: New engines at last') is kept and "
-    "glued into the middle of the rejoined sentence",
-    strict=True,
-)
 def test_jump_headline_inside_a_page_break_is_not_glued_into_the_sentence() -> None:
     text, cut_paragraph, _ = _print_page(jump_headline="FERRY: New engines at last")
     result = clean_plain(text)
     assert cut_paragraph in result.paragraphs, describe(result)
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="dev_03: the jump headline 'BUDGET: Library hours at stake' stays in the body, "
-    "inside the sentence 'directed staff to ... return with at least two alternatives'",
-    strict=True,
-)
 def test_labelled_print_replica_page_break_rejoins_the_sentence() -> None:
     result = clean_plain(labelled("dev_03").text)
     assert paragraph_with(result, "directed staff to return with at least two alternatives")

@@ -649,9 +649,6 @@ CASES = [
         "tags",
         "de",
         ("Schlagwörter: Energie, Gaspreis, Stadtwerke",),
-        xfail="the German plural 'Schlagwörter:' (and 'Stichwörter:') does not match the tag "
-        "prefix 'schlagw(?:o|ö)rte?'; the line is only dropped as outside the article, with the "
-        "wrong kind",
     ),
     # --- captions and credits ---
     Case(
@@ -919,12 +916,6 @@ def test_ad_copy_stops_at_the_next_article_paragraph() -> None:
     assert_kept(result, *article.paragraphs)
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="ad copy priced in pounds after an 'Advertisement' label stays in the body: the "
-    "English ad-copy cues only know '$' prices",
-    strict=True,
-)
 def test_english_ad_copy_priced_in_pounds_is_removed() -> None:
     article = ARTICLES["en"]
     result = clean_lines(
@@ -953,12 +944,6 @@ def test_caption_line_above_a_standalone_credit_goes_with_it() -> None:
     assert_kept(result, *article.paragraphs)
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="Polish credits written 'Fot. Name' (no colon) are not recognised, so the caption "
-    "stays in the body",
-    strict=True,
-)
 def test_polish_caption_with_fot_credit_is_removed() -> None:
     article = ARTICLES["pl"]
     result = clean_lines(
@@ -1076,12 +1061,6 @@ def test_strap_line_above_the_headline_is_not_the_title(lang: str, strap: str) -
             "March 4, 2025, 7:45 a.m.",
             "Rhona Keillor",
             "2025-03-04T07:45",
-            marks=pytest.mark.xfail(
-                raises=AssertionError,
-                reason="a dateline ending in 'a.m.'/'p.m.' ends with a full stop, so it is not "
-                "taken for a dateline: it stays in the body and published_at is None",
-                strict=True,
-            ),
             id="en-dateline-ending-am",
         ),
         pytest.param(
@@ -1090,12 +1069,6 @@ def test_strap_line_above_the_headline_is_not_the_title(lang: str, strap: str) -
             "Publié le 12 juin 2025 à 08h15",
             "Élodie Marchal",
             "2025-06-12T08:15",
-            marks=pytest.mark.xfail(
-                raises=AssertionError,
-                reason="'Publié le <date>' is removed by the tags step as blog post-meta before "
-                "the header is read, so published_at stays None",
-                strict=True,
-            ),
             id="fr-publie-le",
         ),
         pytest.param(
@@ -1104,12 +1077,6 @@ def test_strap_line_above_the_headline_is_not_the_title(lang: str, strap: str) -
             "Montealto, 3 de abril de 2025 - 10:05",
             "Marta Lozano",
             "2025-04-03T10:05",
-            marks=pytest.mark.xfail(
-                raises=AssertionError,
-                reason="a dateline ending '- 10:05' is removed as a comment meta line before the "
-                "header is read, so published_at stays None",
-                strict=True,
-            ),
             id="es-dateline-dash-time",
         ),
         pytest.param(
@@ -1118,12 +1085,6 @@ def test_strap_line_above_the_headline_is_not_the_title(lang: str, strap: str) -
             "14 maggio 2025",
             "Lucia Ferraris",
             "2025-05-14T00:00",
-            marks=pytest.mark.xfail(
-                raises=AssertionError,
-                reason="a lower-case Italian byline 'di <Name>' is joined to the title as its "
-                "wrapped second line instead of becoming the author",
-                strict=True,
-            ),
             id="it-lowercase-di-byline",
         ),
         pytest.param(
@@ -1132,12 +1093,6 @@ def test_strap_line_above_the_headline_is_not_the_title(lang: str, strap: str) -
             "2025-03-04",
             "Rhona Keillor",
             "2025-03-04T00:00",
-            marks=pytest.mark.xfail(
-                raises=AssertionError,
-                reason="a dateline without letters (2025-03-04, 14.08.2025, 12/06/2025) is "
-                "removed by the no-letters step before the header is read",
-                strict=True,
-            ),
             id="en-numeric-dateline",
         ),
     ],
@@ -1158,12 +1113,6 @@ def test_header_byline_and_dateline_become_metadata(
     assert len(result.paragraphs) == len(article.paragraphs), describe(result)
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="a one-line body paragraph starting with 'By' ('By noon, ...') is parsed as a "
-    "byline (the name pattern matches lower-case words) and removed",
-    strict=True,
-)
 def test_one_line_paragraph_starting_with_by_is_not_a_byline() -> None:
     article = ARTICLES["en"]
     result = clean_lines(
@@ -1480,12 +1429,6 @@ SUBHEADED_EN = [
 ]
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="subheadings alternating with one- or two-sentence paragraphs are taken for a "
-    "headline + blurb teaser list and removed with the paragraphs under them",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "lines",
     [
@@ -1505,12 +1448,6 @@ def test_subheadings_between_short_paragraphs_are_not_a_teaser_list(lines: list[
     assert_kept(result, *lines[1:])
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="the colon guard of the headline + blurb step only protects the first pair after "
-    "the colon: the later name + description pairs of the article's own list are removed",
-    strict=True,
-)
 def test_colon_introduced_list_of_headline_and_sentence_pairs_stays() -> None:
     """A body list introduced by a colon is the article's own, even when its items look
     like headline + blurb pairs."""
@@ -1537,13 +1474,6 @@ def test_colon_introduced_list_of_headline_and_sentence_pairs_stays() -> None:
     assert_kept(result, *article.paragraphs)
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="lexicon labels written with a hyphen ('abonnez-vous', 'inscreva-se', "
-    "'newsletter-?anmeldung') can never match: label_form() turns "
-    "hyphens into spaces before the full match",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("step", "lang", "button"),
     [

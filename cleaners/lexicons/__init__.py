@@ -47,11 +47,18 @@ KINDS = (
 )
 
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_HYPHENATED_RUN_RE = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
 def label_form(text: str) -> str:
     """Lower-case letters-only form of a short line: 'Comments (12)' -> 'comments'."""
     return " ".join(_LETTER_RUN_RE.findall(text.lower()))
+
+
+def hyphen_label_form(text: str) -> str:
+    """Like `label_form`, but keeping hyphens inside words: 'Abonnez-vous' -> 'abonnez-vous'.
+    Lexicons write some labels with their hyphen; both forms are tried."""
+    return " ".join(_HYPHENATED_RUN_RE.findall(text.lower()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,8 +33,8 @@ PHRASES = {
 # Commercial wording of ad copy: prices, calls to action, offers.
 WEAK = {
     "en": [
-        r"(?:only|just|from|for) \$\d|\$\d+(?:\.\d\d)?/mo\b|\bcall \d|\bcall (?:us|now|today)\b",
-        r"\b(?:check availability|free quote|order now|shop now|buy now|learn more|limited time)\b",
+        r"(?:only|just|from|for) [$£€]\s?\d|[$£€]\d+(?:[.,]\d\d)?/mo\b|\bcall \d|\bcall (?:us|now|today)\b",
+        r"\b(?:check availability|free quote|order now|shop now|buy now|learn more|limited time|book (?:a|your) free)\b",
     ],
     "ru": [r"\bтолько в\b|\bзакажите\b|\bскидк\w+|\b18\+|\bоставьте заявку\b"],
     "uk": [r"залиште заявку|\bзнижк\w+|\bзамовте\b|\bвід \d"],

@@ -33,7 +33,7 @@ PHRASES = {
         r"sign(?:ing)? up (?:for|to) (?:our|the|a) (?:free |daily |weekly )?[\w' ]{0,40}(?:newsletter|briefing|digest|emails?|alerts?)",
         r"subscribe to (?:our|the) [\w' ]{0,30}(?:newsletter|briefing|digest|channel|alerts?)",
         r"(?:in|to|straight to|delivered to) your inbox|in your mailbox",
-        r"by (?:signing up|subscribing|clicking|entering your email)[, ]|you (?:can|may) (?:opt out|unsubscribe)",
+        r"by (?:signing up|subscribing|entering your email)[, ]|you (?:can|may) (?:opt out|unsubscribe)",
         r"unsubscribe (?:at any time|with one click|anytime)|we(?:'ll| will) never share your (?:email|address)",
         r"(?:follow|join) (?:us|our channel) on (?:telegram|whatsapp|viber|signal)|our (?:telegram|whatsapp) channel",
         r"get (?:the|our) [\w' ]{0,30}(?:newsletter|briefing|digest)\b",

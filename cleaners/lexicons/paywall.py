@@ -38,7 +38,7 @@ PHRASES = {
         r"weiterlesen mit|exklusiv für abonnenten|zugang zu allen artikeln|im ersten monat|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)"
     ],
     "fr": [
-        r"il vous reste \d+ ?% de cet article|la suite est réservée|sans engagement|essai gratuit|^pour (?:lire la suite|accéder en illimité)"
+        r"il vous reste \d+ ?% de cet article|la suite est réservée|sans engagement|essai gratuit|^pour (?:lire la suite|accéder en illimité)|la suite (?:de cet article )?est réservée|réservée? (?:à nos|aux) abonnés"
     ],
     "es": [
         r"has (?:alcanzado|agotado) (?:el límite|tus artículos)|acceso ilimitado|sin permanencia"

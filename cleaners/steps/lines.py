@@ -15,7 +15,7 @@ from cleaners.cues import Cues
 from cleaners.features import SEGMENT_SPLIT_RE, BlockFeatures
 from cleaners.lexicons import related_link as related_lexicon
 from cleaners.lexicons import tags as tags_lexicon
-from cleaners.metadata import is_update_line
+from cleaners.metadata import find_date, is_dateline, is_update_line, parse_byline
 from cleaners.model import Document, Removal
 from cleaners.steps.base import (
     candidate_positions,
@@ -72,7 +72,8 @@ class LineCueStep:
 
 @dataclass(frozen=True, slots=True)
 class NoLetters:
-    """Lines with no letters at all: counters, timestamps, amounts, dividers, icons."""
+    """Lines with no letters at all: counters, timestamps, amounts, dividers, icons. A bare
+    date ("14.08.2025") is left for the header, where it becomes the published date."""
 
     name: str = "no_letters"
 
@@ -80,7 +81,7 @@ class NoLetters:
         return [
             removal(doc, p, "page_furniture", "no_letters")
             for p in kept_positions(doc)
-            if not has_letters(doc.blocks[p].text)
+            if not has_letters(doc.blocks[p].text) and find_date(doc.blocks[p].text) is None
         ]
 
 
@@ -179,8 +180,8 @@ class Tags:
         removed = []
         for position in kept_positions(doc):
             text = doc.blocks[position].text
-            if feats[position].n_words > 40:
-                continue
+            if feats[position].n_words > 40 or is_dateline(text, feats[position].n_words):
+                continue  # "Publié le 18 janvier 2025 à 17h32" is the header's dateline
             if prefix.match(text):
                 removed.append(removal(doc, position, "tags", "tag_prefix"))
             elif post_meta.search(text):
@@ -207,6 +208,8 @@ class Captions:
             block = doc.blocks[position]
             if feat.n_words > CAPTION_MAX_WORDS or not is_credit(block.text):
                 continue
+            if parse_byline(block.text, allow_bare_name=False):
+                continue  # "Words by X · Photographs by Y" is a byline
             removed[position] = removal(doc, position, "caption", "credit")
             # In extracted HTML the line above a credit is as often a paragraph as a caption.
             if doc.input_format == "text" and feat.n_words <= 8 and i > 0 and block.gap_before == 0:
@@ -296,3 +299,34 @@ class UpdateLines:
             for p in kept_positions(doc)
             if is_update_line(doc.blocks[p].text)
         ]
+
+
+JUMP_LINE_RE = re.compile(
+    r"\b(?:see|siehe|voir|ver|vedi|см\.?|див\.?)\s+(?P<key>[A-ZÀ-ÞА-ЯЁІЇЄ][\w'’-]+(?: [A-ZÀ-ÞА-ЯЁІЇЄ][\w'’-]+)?)"
+    r"\s*,?\s+(?:page|p\.|seite|s\.|página|pagina|стр\.?|с\.)\s*[A-Z]?\d+",
+    re.IGNORECASE,
+)
+JUMP_HEAD_MAX_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class JumpHeads:
+    """Print jump headlines: after "Please see BUDGET, Page A4", the continuation on A4 opens
+    with "BUDGET: Library hours at stake". The keyword named by the jump line marks it."""
+
+    name: str = "jump_heads"
+
+    def find(self, doc: Document) -> list[Removal]:
+        feats = features(doc)
+        removed = []
+        keys: list[str] = []
+        for position in kept_positions(doc):
+            text = doc.blocks[position].text
+            jump = JUMP_LINE_RE.search(text)
+            if jump:
+                keys.append(jump.group("key").lower())
+                continue
+            head = text.split(":", 1)[0].strip().lower()
+            if keys and head in keys and feats[position].n_words <= JUMP_HEAD_MAX_WORDS:
+                removed.append(removal(doc, position, "page_furniture", "jump_head"))
+        return removed

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cleaners.features import BlockFeatures
+from cleaners.features import BlockClass, BlockFeatures
 from cleaners.metadata import is_dateline, is_role_line, parse_byline
 from cleaners.model import Document, Removal
 from cleaners.steps.base import (
@@ -27,7 +27,12 @@ from cleaners.steps.base import (
 
 BLURB_MAX_CHARS = 320
 BLURB_MAX_SENTENCES = 2
-MIN_PAIRS = 2
+# Two pairs can be two subheadings with a one-paragraph section each; three rarely are.
+MIN_PAIRS = 3
+MIN_TAIL_PAIRS = 2
+# Share of a teaser run's content words that may also occur in the article above it.
+MAX_TEASER_OVERLAP = 0.35
+CONTENT_WORD_MIN_CHARS = 4
 
 RELATIVE_TIME_RE = re.compile(
     r"\b\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?|weeks?|months?) ago\b"
@@ -47,6 +52,12 @@ INTERNAL_SENTENCE_RE = re.compile(r"\w{4,}[.!?] +[A-ZА-ЯЁІЇЄ]")
 def _starts_capitalised(text: str) -> bool:
     stripped = text.lstrip("0123456789.)•–—-* «\"“‘'„")
     return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def _content_words(feats: list[BlockFeatures], positions: list[int]) -> set[str]:
+    return {
+        w for p in positions for w in feats[p].lower_words if len(w) >= CONTENT_WORD_MIN_CHARS
+    }
 
 
 def is_headline(feat: BlockFeatures, text: str) -> bool:
@@ -125,7 +136,12 @@ class ListHeaders:
 
 @dataclass(frozen=True, slots=True)
 class HeadlineBlurbPairs:
-    """Two or more headline + one-sentence blurb pairs in a row: a teaser list."""
+    """Headline + one-sentence blurb pairs in a row: a teaser list.
+
+    Three pairs anywhere are a list. Two pairs look just like two subheadings with a short
+    section each (or a title and its lead), so they count only at the very end of the page
+    and only when their words are not the article's: teasers point at other stories.
+    """
 
     name: str = "headline_blurb_pairs"
 
@@ -136,7 +152,12 @@ class HeadlineBlurbPairs:
         i = 0
         while i < len(kept) - 1:
             pairs = self._pairs_from(doc, feats, kept, i)
-            if pairs >= MIN_PAIRS:
+            if i > 0 and doc.blocks[kept[i - 1]].text.rstrip().endswith(":"):
+                i += max(1, 2 * pairs)  # a list the article introduces itself
+                continue
+            if pairs >= MIN_PAIRS or (
+                pairs >= MIN_TAIL_PAIRS and self._unrelated_tail(feats, kept, i, 2 * pairs)
+            ):
                 run = kept[i : i + 2 * pairs]
                 mark_boundary(doc, run[0])
                 removed.extend(removal(doc, p, "unrelated_headline", "headline_blurb") for p in run)
@@ -146,12 +167,21 @@ class HeadlineBlurbPairs:
         return removed
 
     @staticmethod
+    def _unrelated_tail(feats: list[BlockFeatures], kept: list[int], start: int, length: int) -> bool:
+        after = kept[start + length :]
+        if any(feats[p].klass is BlockClass.GOOD for p in after):
+            return False
+        run_words = _content_words(feats, kept[start : start + length])
+        body_words = _content_words(feats, kept[:start])
+        if not run_words or not body_words:
+            return False
+        return len(run_words & body_words) / len(run_words) < MAX_TEASER_OVERLAP
+
+    @staticmethod
     def _pairs_from(doc: Document, feats: list[BlockFeatures], kept: list[int], i: int) -> int:
         pairs = 0
         while i + 1 < len(kept):
             head, blurb = kept[i], kept[i + 1]
-            if i > 0 and doc.blocks[kept[i - 1]].text.rstrip().endswith(":") and pairs == 0:
-                return 0  # a list introduced by the article itself
             if not (
                 is_headline(feats[head], doc.blocks[head].text)
                 and feats[head].final_mark != "?"
@@ -168,8 +198,10 @@ class HeadlineBlurbPairs:
 @dataclass(frozen=True, slots=True)
 class CommentThreads:
     """Comment headers ("14 Comments"), comment meta lines ("PrairieMom58 — June 3, 2025 at
-    9:14 am", "Rosa M. hace 5 horas") and reply/like buttons. The comments' own text is
-    removed by the article span, because nothing of the article follows a comment header."""
+    9:14 am", "Rosa M. hace 5 horas") and reply/like buttons. Meta lines count only after a
+    comment header: elsewhere "Montealto, 3 de abril de 2025 - 10:05" is a dateline. The
+    comments' own text is removed by the article span, because nothing of the article
+    follows a comment header."""
 
     name: str = "comments"
 
@@ -178,10 +210,12 @@ class CommentThreads:
         index = cues(doc)
         candidates = set(candidate_positions(doc, "comments"))
         removed = []
+        in_comments = False
         for position in kept_positions(doc):
             feat = feats[position]
             text = doc.blocks[position].text
             if position in candidates and index.label("comments", position, segments=False):
+                in_comments = True
                 removed.append(removal(doc, position, "comments", "label"))
                 if feat.n_words <= 4:
                     mark_boundary(doc, position, Wall.TERMINAL)
@@ -192,6 +226,11 @@ class CommentThreads:
             ):
                 removed.append(removal(doc, position, "comments", "phrase"))
                 mark_boundary(doc, position, Wall.TERMINAL)
-            elif feat.n_words <= COMMENT_META_MAX_WORDS and RELATIVE_TIME_RE.search(text):
+                in_comments = True
+            elif (
+                in_comments
+                and feat.n_words <= COMMENT_META_MAX_WORDS
+                and RELATIVE_TIME_RE.search(text)
+            ):
                 removed.append(removal(doc, position, "comments", "comment_meta"))
         return removed

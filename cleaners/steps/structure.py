@@ -154,8 +154,9 @@ class ArticleSpan:
             doc.metadata.title = doc.metadata.title or title.text
             removed.extend(removal(doc, p, "title", "extracted") for p in title.positions)
         removed.extend(self._header(doc, kept, feats, title, start))
+        lead = _lead_above(doc, kept, feats, header_start)
         for position in kept:
-            if position < header_start:
+            if position < header_start and position not in lead:
                 removed.append(self._outside(doc, position, feats[position], before=True))
             elif position > end:
                 removed.append(self._outside(doc, position, feats[position], before=False))
@@ -206,6 +207,27 @@ class ArticleSpan:
     @staticmethod
     def _outside(doc: Document, position: int, feat: BlockFeatures, *, before: bool) -> Removal:
         return removal(doc, position, shape_kind(feat, before=before), "outside_article")
+
+
+LEAD_LOOKBACK = 3
+
+
+def _lead_above(
+    doc: Document, kept: list[int], feats: list[BlockFeatures], header_start: int
+) -> set[int]:
+    """Prose paragraphs just above the chosen headline: pages print a kicker headline and a
+    lead above the line we take for the title more often than they print boilerplate prose
+    there."""
+    walls = boundaries(doc)
+    above = [p for p in kept if p < header_start][-LEAD_LOOKBACK:]
+    lead: set[int] = set()
+    for position in reversed(above):
+        if feats[position].klass is not BlockClass.GOOD or any(
+            position < w < header_start for w in walls
+        ):
+            break
+        lead.add(position)
+    return lead
 
 
 def shape_kind(feat: BlockFeatures, *, before: bool) -> str:
@@ -286,6 +308,7 @@ def find_title(
         following in doc.kept
         and following < start
         and feats[following].title_like
+        and parse_byline(doc.blocks[following].text, allow_bare_name=False) is None
         and _continues_title(doc.blocks[chosen].text, doc.blocks[following].text)
     ):
         return _title(doc, [chosen, following])

@@ -26,6 +26,8 @@ from cleaners.steps.base import Wall, cues, features, kept_positions, mark_bound
 CURRENCY = r"[$€£₽₴¥]|руб\.?|грн\.?|zł|kr|chf|eur|usd|uah|rub"
 AMOUNT_RE = re.compile(rf"(?:(?:{CURRENCY})\s?\d[\d\s.,]*|\d[\d\s.,]*\s?(?:{CURRENCY}))", re.I)
 BUTTON_MAX_WORDS = 4
+SHORT_PROMPT_CHARS = 300
+BACKWARD_WEAK_CHARS_PER_SENTENCE = 160
 BRIDGE_MAX_WORDS = 6
 
 
@@ -96,7 +98,10 @@ class ZoneStep:
             return Cue.ANCHOR
         hits = index.phrases(self.kind, position)
         weak = index.weak(self.kind, position)
-        if hits and (feat.sentences <= 3 or len(hits) >= 2 or weak):
+        # One phrase anchors a short prompt; in a longer paragraph it may be reported speech
+        # ("Readers who sign up for the newsletter will..."), so it needs company there.
+        short_prompt = feat.sentences <= 2 and feat.n_chars <= SHORT_PROMPT_CHARS
+        if hits and (short_prompt or len(set(hits)) >= 2 or weak):
             return Cue.ANCHOR
         if index.context(self.kind, position):
             return Cue.CONTEXT
@@ -121,7 +126,7 @@ class ZoneStep:
             if cues[i] >= Cue.CONTEXT or (
                 cues[i] == Cue.WEAK
                 and feat.sentences <= self.backward_weak_max_sentences
-                and feat.n_chars <= 120 * (self.backward_weak_max_sentences + 1)
+                and feat.n_chars <= BACKWARD_WEAK_CHARS_PER_SENTENCE * self.backward_weak_max_sentences
             ):
                 in_zone[i] = True
             elif self.absorb_title_above and feat.title_like and feat.n_words <= 5:
