@@ -27,6 +27,13 @@ SENTENCE_END_RE = re.compile(r"[.!?…][\"'»”’)]*(?:\s|$)")
 # Text inside quotation marks, and a cheap test for whether a text has any quotes at all.
 QUOTED_RE = re.compile(r"[“\"«„‘][^“”\"«»„]{3,}?[”\"»“’]")
 _QUOTE_CHARS_RE = re.compile(r"[“\"«„‘]")
+# Reported speech: boilerplate addresses the reader, it never reports what somebody said.
+REPORTED_SPEECH_RE = re.compile(
+    r"\b(?:said|says|told|according to|sagte|sagt|erklärte|so der|laut|a déclaré|a dit|selon|"
+    r"dijo|afirmó|explicó|según|ha detto|secondo|disse|segundo|powiedział|powiedziała|według|"
+    r"сказал|сказала|заявил|заявила|по словам|сказав|сказала|заявив|за словами)\b",
+    re.IGNORECASE,
+)
 # A button row: segments split by pipes, dots, bullets or wide gaps.
 SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•/]\s+|\s{2,}")
 LANGUAGE_SAMPLE_WORDS = 300
@@ -156,6 +163,10 @@ class BlockFeatures:
             parts = SEGMENT_SPLIT_RE.split(self.text) if self.separators else [self.text]
             self._segment_labels = [label for part in parts if (label := label_form(part))]
         return self._segment_labels
+
+    @property
+    def reports_speech(self) -> bool:
+        return self.n_words >= 8 and REPORTED_SPEECH_RE.search(self.text) is not None
 
     @property
     def title_like(self) -> bool:

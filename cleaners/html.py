@@ -40,6 +40,12 @@ _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp12
                     "gb2312": "gb18030", "gbk": "gb18030"}  # fmt: skip
 SNIFF_BYTES = 4096
 DOM_BOILERPLATE = "dom_boilerplate"
+# Ask htmldate for the publication (not modification) date with its time of day.
+DATE_PARAMS = {
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+    "original_date": True,
+    "extensive_search": True,
+}
 # A pruning rule never removes an element holding more than this share of the page's text.
 MAX_PRUNED_TEXT_SHARE = 0.5
 
@@ -193,7 +199,10 @@ def _parse_date(value: str | None) -> datetime | None:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        return None
+        try:
+            parsed = datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z")
+        except ValueError:
+            return None
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
@@ -214,6 +223,7 @@ def extract(html: str, url: str | None) -> tuple[str | None, Metadata]:
         include_tables=True,
         deduplicate=False,
         with_metadata=True,
+        date_extraction_params=DATE_PARAMS,
     )
     if result is None:
         return None, Metadata()

@@ -188,7 +188,9 @@ def is_update_line(text: str) -> bool:
     )
 
 
-_ABBREVIATION_END_RE = re.compile(r"(?:\b[ap]\.\s?m|\buhr|\bh|\bhs|\b[A-Za-z]{1,4})\.$", re.IGNORECASE)
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:\b[ap]\.\s?m|\buhr|\bh|\bhs|\b[A-Za-z]{1,4})\.$", re.IGNORECASE
+)
 
 
 def is_dateline(text: str, n_words: int) -> bool:

@@ -34,7 +34,8 @@ def join_paragraphs(texts: list[str]) -> list[str]:
         if not text:
             continue
         if paragraphs and is_cut(paragraphs[-1], text):
-            paragraphs[-1] = f"{paragraphs[-1]} {text}"
+            glue = "" if paragraphs[-1].endswith("-") and paragraphs[-1][-2:-1].isalpha() else " "
+            paragraphs[-1] = f"{paragraphs[-1]}{glue}{text}"
         else:
             paragraphs.append(text)
     return paragraphs

@@ -153,4 +153,6 @@ def split_blocks(text: str) -> tuple[list[Block], WrapProfile]:
 def _joins(previous: str, line: str, profile: WrapProfile) -> bool:
     if profile.wrapped:
         return is_wrapped_continuation(previous, line, profile.width)
-    return _is_hyphenated_break(previous, line) and not LIST_MARKER_RE.match(line)
+    # A line never ends on a word hyphen unless the word goes on below ("Baden-" /
+    # "Württemberg", "infra-" / "structure").
+    return bool(_HYPHEN_END_RE.search(previous)) and line[:1].isalpha()

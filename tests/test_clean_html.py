@@ -134,12 +134,6 @@ def test_news_page_metadata() -> None:
     assert meta.declared_language == "en"
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="the publication time is dropped: trafilatura returns only the date of "
-    "article:published_time (2025-03-04T07:45:00+00:00 becomes midnight)",
-    strict=True,
-)
 def test_news_page_publication_time_is_kept() -> None:
     meta = clean_html_text(news_page(), media_type="text/html").metadata
     assert meta.published_at is not None

@@ -229,12 +229,6 @@ def test_a_hyphen_before_a_list_item_is_not_a_hyphenated_break() -> None:
     assert blocks == ["The measures announced on Tuesday include these -", "- a new timetable"]
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="a compound split at its own hyphen before a capital ('Baden-' / 'Württemberg') is "
-    "joined with a space: 'Baden- Württemberg'",
-    strict=True,
-)
 def test_capitalised_compound_split_at_its_hyphen_keeps_the_hyphen() -> None:
     text = (
         "Die Landesregierung will die Förderung für kommunale Wärmenetze im kommenden Jahr\n"

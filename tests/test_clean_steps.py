@@ -151,9 +151,6 @@ CASES = [
             "La suite de cet article est réservée à nos abonnés.",
             "Je m'abonne",
         ),
-        xfail="the most common French paywall sentence, worded 'La suite de cet article est "
-        "réservée à nos abonnés', is not a paywall cue (only 'la suite est réservée' and the "
-        "label 'réservé aux abonnés' are); it is only dropped as outside the article",
     ),
     Case(
         "paywall-es",
@@ -987,12 +984,6 @@ def test_article_span_removes_header_and_footer_and_extracts_metadata() -> None:
     assert_accounted(text, result)
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="find_title climbs from the headline to any title-shaped line of 4+ words right "
-    "above it, so a strap line becomes the title and the real headline stays in the body",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("lang", "strap"),
     [
@@ -1405,13 +1396,6 @@ NEWSLETTER_AS_NEWS = [
 ]
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="an article about a newspaper's newsletter loses body paragraphs: 'Readers who sign "
-    "up for the newsletter will receive ...' is taken for a sign-up prompt and the zone grows "
-    "back over the lead ('... every Sunday morning')",
-    strict=True,
-)
 def test_article_about_a_newspapers_newsletter_keeps_its_body() -> None:
     result = clean_lines(*NEWSLETTER_AS_NEWS)
     assert_kept(result, *NEWSLETTER_AS_NEWS[1:])

@@ -24,6 +24,7 @@ PHRASES = {
         r"\bcookies?\b.{0,80}\b(?:your (?:device|browser|experience|consent)|we use|this (?:site|website) uses|partners|advertising|analytics)",
         r"\b(?:we|this (?:site|website)) uses? cookies\b|by continuing to (?:browse|use)",
         r"(?:our|\d+) partners (?:store|use|process)|unique identifiers|personali[sz]ed ads|cookies help us",
+        r"(?:change|manage|update) your (?:cookie |privacy |consent )?(?:choices|settings|preferences)",
     ],
     "ru": [r"(?:использу\w+|файл\w*) cookie|продолжая (?:пользоваться|использовать) сайт"],
     "uk": [r"(?:використову\w+|файл\w*) cookie|продовжуючи (?:користуватися|використовувати) сайт"],

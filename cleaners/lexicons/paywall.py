@@ -31,6 +31,7 @@ PHRASES = {
         r"(?:this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers|members))",
         r"billed \$?\d|per (?:week|month) after|introductory (?:offer|period|rate)",
         r"(?:already|you're already) a subscriber|first-time subscribers|for the full story|log in for (?:immediate|full) access",
+        r"this (?:article|story) is (?:free|unlocked) (?:to read |for you )?(?:until|for)",
     ],
     "ru": [r"(?:остал\w+|доступн\w+) \d+ бесплатн\w+|полный доступ|материал доступен только"],
     "uk": [r"(?:залишил\w+|доступн\w+) \d+ безкоштовн\w+|повний доступ|матеріал доступний лише"],
@@ -38,7 +39,7 @@ PHRASES = {
         r"weiterlesen mit|exklusiv für abonnenten|zugang zu allen artikeln|im ersten monat|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)"
     ],
     "fr": [
-        r"il vous reste \d+ ?% de cet article|la suite est réservée|sans engagement|essai gratuit|^pour (?:lire la suite|accéder en illimité)|la suite (?:de cet article )?est réservée|réservée? (?:à nos|aux) abonnés"
+        r"il vous reste \d+ ?% de cet article|la suite est réservée|sans engagement|essai gratuit|^pour (?:lire la suite|accéder en illimité)|la suite (?:de cet article )?est réservée|réservée? (?:à nos|aux) abonnés|cet article vous est offert"
     ],
     "es": [
         r"has (?:alcanzado|agotado) (?:el límite|tus artículos)|acceso ilimitado|sin permanencia"

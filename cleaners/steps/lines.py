@@ -301,8 +301,9 @@ class UpdateLines:
         ]
 
 
+_JUMP_KEY = r"[A-ZÀ-ÞА-ЯЁІЇЄ][\w'’-]+"
 JUMP_LINE_RE = re.compile(
-    r"\b(?:see|siehe|voir|ver|vedi|см\.?|див\.?)\s+(?P<key>[A-ZÀ-ÞА-ЯЁІЇЄ][\w'’-]+(?: [A-ZÀ-ÞА-ЯЁІЇЄ][\w'’-]+)?)"
+    rf"\b(?:see|siehe|voir|ver|vedi|см\.?|див\.?)\s+(?P<key>{_JUMP_KEY}(?: {_JUMP_KEY})?)"
     r"\s*,?\s+(?:page|p\.|seite|s\.|página|pagina|стр\.?|с\.)\s*[A-Z]?\d+",
     re.IGNORECASE,
 )

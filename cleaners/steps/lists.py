@@ -55,9 +55,7 @@ def _starts_capitalised(text: str) -> bool:
 
 
 def _content_words(feats: list[BlockFeatures], positions: list[int]) -> set[str]:
-    return {
-        w for p in positions for w in feats[p].lower_words if len(w) >= CONTENT_WORD_MIN_CHARS
-    }
+    return {w for p in positions for w in feats[p].lower_words if len(w) >= CONTENT_WORD_MIN_CHARS}
 
 
 def is_headline(feat: BlockFeatures, text: str) -> bool:
@@ -167,7 +165,9 @@ class HeadlineBlurbPairs:
         return removed
 
     @staticmethod
-    def _unrelated_tail(feats: list[BlockFeatures], kept: list[int], start: int, length: int) -> bool:
+    def _unrelated_tail(
+        feats: list[BlockFeatures], kept: list[int], start: int, length: int
+    ) -> bool:
         after = kept[start + length :]
         if any(feats[p].klass is BlockClass.GOOD for p in after):
             return False

@@ -279,6 +279,8 @@ def _continues_title(upper: str, lower: str) -> bool:
 
 
 MAX_TITLE_CLIMB = 2
+MIN_CLIMB_WORDS = 6
+CLIMB_LENGTH_SHARE = 0.5
 
 
 def find_title(
@@ -300,7 +302,14 @@ def find_title(
     chosen = candidates[-1]
     for _ in range(MAX_TITLE_CLIMB):
         upper = chosen - 1
-        if upper not in candidates or feats[upper].n_words < min(4, feats[chosen].n_words):
+        if upper not in candidates:
+            break
+        wrapped = _continues_title(doc.blocks[upper].text, doc.blocks[chosen].text)
+        # A dek below its title is long; a strap line above a headline is short.
+        title_above_dek = feats[upper].n_words >= max(
+            MIN_CLIMB_WORDS, CLIMB_LENGTH_SHARE * feats[chosen].n_words
+        )
+        if not (wrapped or title_above_dek):
             break
         chosen = upper
     following = chosen + 1

@@ -100,8 +100,10 @@ class ZoneStep:
         weak = index.weak(self.kind, position)
         # One phrase anchors a short prompt; in a longer paragraph it may be reported speech
         # ("Readers who sign up for the newsletter will..."), so it needs company there.
-        short_prompt = feat.sentences <= 2 and feat.n_chars <= SHORT_PROMPT_CHARS
-        if hits and (short_prompt or len(set(hits)) >= 2 or weak):
+        short_prompt = (
+            feat.sentences <= 2 and feat.n_chars <= SHORT_PROMPT_CHARS and not feat.reports_speech
+        )
+        if hits and (short_prompt or len(set(hits)) >= 2 or (weak and not feat.reports_speech)):
             return Cue.ANCHOR
         if index.context(self.kind, position):
             return Cue.CONTEXT
@@ -126,7 +128,8 @@ class ZoneStep:
             if cues[i] >= Cue.CONTEXT or (
                 cues[i] == Cue.WEAK
                 and feat.sentences <= self.backward_weak_max_sentences
-                and feat.n_chars <= BACKWARD_WEAK_CHARS_PER_SENTENCE * self.backward_weak_max_sentences
+                and feat.n_chars
+                <= BACKWARD_WEAK_CHARS_PER_SENTENCE * self.backward_weak_max_sentences
             ):
                 in_zone[i] = True
             elif self.absorb_title_above and feat.title_like and feat.n_words <= 5:
