@@ -37,6 +37,12 @@ REPORTED_SPEECH_RE = re.compile(
 # A button row: segments split by pipes, dots, bullets or wide gaps.
 SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•/]\s+|\s{2,}")
 LANGUAGE_SAMPLE_WORDS = 300
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_PUNCT_RE = re.compile(r"[。，、！？；：]")
+CJK_MIN_CHARS = 10
+CJK_SHARE = 0.3
+# The stop-word share credited to CJK prose: enough to pass the prose thresholds.
+CJK_PROSE_RATIO = 0.35
 
 
 class BlockClass(StrEnum):
@@ -81,6 +87,8 @@ class BlockFeatures:
         self.n_words = len(lower_words)
         n_stop = sum(1 for w in lower_words if w in stops)
         self.stop_ratio = n_stop / self.n_words if self.n_words else 0.0
+        if self.n_words and self.n_chars >= CJK_MIN_CHARS and _CJK_RE.search(text):
+            self._measure_cjk(text)
         self.ends_sentence = ends_sentence(text)
         self.final_mark = text.rstrip().rstrip("\"'»”’)]›")[-1:]
         self.list_item = LIST_MARKER_RE.match(text) is not None
@@ -97,6 +105,16 @@ class BlockFeatures:
             if has_letters(text)
             else BlockClass.BAD
         )
+
+    def _measure_cjk(self, text: str) -> None:
+        """Chinese and Japanese write no spaces, so a "word" is a whole clause and no stop
+        list applies. Count characters instead: two per word; a clause with sentence or
+        clause punctuation reads as prose."""
+        cjk = len(_CJK_RE.findall(text))
+        if cjk < CJK_SHARE * self.n_chars:
+            return
+        self.n_words = max(self.n_words, cjk // 2)
+        self.stop_ratio = CJK_PROSE_RATIO if _CJK_PUNCT_RE.search(text) else 0.0
 
     @property
     def sentences(self) -> int:

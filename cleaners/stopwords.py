@@ -59,9 +59,10 @@ def stoplist(language: str) -> frozenset[str]:
 
 @cache
 def _word_languages() -> dict[str, tuple[str, ...]]:
-    """word -> the stop lists that contain it, built once per process."""
+    """word -> the stop lists that contain it, built once per process, over all of jusText's
+    100 languages: a page in Arabic or Greek needs its own list to tell prose from menus."""
     index: dict[str, list[str]] = {}
-    for name in ISO_TO_JUSTEXT.values():
+    for name in sorted(justext.get_stoplists()):
         for word in stoplist(name):
             index.setdefault(word, []).append(name)
     return {word: tuple(names) for word, names in index.items()}

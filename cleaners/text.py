@@ -25,9 +25,9 @@ LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 _MULTI_SPACE_RE = re.compile(r" {2,}")
 
 # A sentence can end in . ! ? … possibly followed by closing quotes or brackets.
-TERMINAL_PUNCT = frozenset(".!?…")
+TERMINAL_PUNCT = frozenset(".!?…。！？．")
 # Closing quotes and brackets, including German „…“ and ‚…‘, which close with “ and ‘.
-CLOSERS = frozenset("\"'»”’“‘)]›")
+CLOSERS = frozenset("\"'»”’“‘)]›」』）")
 
 
 # Closed-class words (articles, prepositions, conjunctions) of the core languages: a line
