@@ -57,6 +57,9 @@ def stoplist(language: str) -> frozenset[str]:
     return frozenset(w for w in justext.get_stoplist(language) if w.isalpha())
 
 
+MAX_LISTS_PER_INFORMATIVE_WORD = 8
+
+
 @cache
 def _word_languages() -> dict[str, tuple[str, ...]]:
     """word -> the stop lists that contain it, built once per process, over all of jusText's
@@ -65,15 +68,20 @@ def _word_languages() -> dict[str, tuple[str, ...]]:
     for name in sorted(justext.get_stoplists()):
         for word in stoplist(name):
             index.setdefault(word, []).append(name)
-    return {word: tuple(names) for word, names in index.items()}
+    # Words in many lists ("a", "de", "la") say little about the language and cost the most.
+    return {
+        word: tuple(names)
+        for word, names in index.items()
+        if len(names) <= MAX_LISTS_PER_INFORMATIVE_WORD
+    }
 
 
 def guess_stoplist_language(lowercase_words: list[str]) -> str:
     """The jusText language whose stop list covers most of the words (English if none do).
 
-    Each hit is weighted by 1/len(lists containing the word) so that words shared by many
-    languages ("a", "in") count less than distinctive ones; large lists (Russian has ~4,700
-    entries) would otherwise win on sheer size.
+    Each hit is weighted by 1/len(lists containing the word) so that words shared by several
+    languages count less than distinctive ones (words in more than a handful of lists are
+    ignored); large lists (Russian has ~4,700 entries) would otherwise win on sheer size.
     """
     index = _word_languages()
     scores: Counter[str] = Counter()

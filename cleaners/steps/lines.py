@@ -167,6 +167,17 @@ def _tags_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return prefix, post_meta
 
 
+_POSTING_WORDS = (
+    "post", "entry", "eintrag", "beitrag", "veröffentlicht", "abgelegt", "publié",
+    "publicado", "опублік", "опублик",
+)  # fmt: skip
+
+
+def _mentions_posting(lower: str) -> bool:
+    """Cheap gate before the post-meta expressions: they all name posting."""
+    return any(word in lower for word in _POSTING_WORDS)
+
+
 @dataclass(frozen=True, slots=True)
 class Tags:
     """ "Tags: a, b, c", "Topics: x · y" and blog post-meta lines ("Posted in X by Y"). They
@@ -184,7 +195,7 @@ class Tags:
                 continue  # "Publié le 18 janvier 2025 à 17h32" is the header's dateline
             if prefix.match(text):
                 removed.append(removal(doc, position, "tags", "tag_prefix"))
-            elif post_meta.search(text):
+            elif _mentions_posting(feats[position].lower) and post_meta.search(text):
                 removed.append(removal(doc, position, "tags", "post_meta"))
             else:
                 continue
@@ -308,6 +319,7 @@ JUMP_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 JUMP_HEAD_MAX_WORDS = 12
+_PAGE_WORDS = ("page", "seite", "pág", "pagin", "стр", " p.", " s.", " с.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +335,8 @@ class JumpHeads:
         keys: list[str] = []
         for position in kept_positions(doc):
             text = doc.blocks[position].text
-            jump = JUMP_LINE_RE.search(text)
+            lower = feats[position].lower
+            jump = JUMP_LINE_RE.search(text) if any(w in lower for w in _PAGE_WORDS) else None
             if jump:
                 keys.append(jump.group("key").lower())
                 continue
