@@ -21,7 +21,7 @@ from cleaners.steps.lines import (
     UpdateLines,
 )
 from cleaners.steps.lists import CommentThreads, HeadlineBlurbPairs, ListHeaders
-from cleaners.steps.structure import ArticleSpan
+from cleaners.steps.structure import ArticleSpan, HtmlBylines
 from cleaners.steps.zones import COOKIE_NOTICE, DONATION_APPEAL, NEWSLETTER_PROMPT, PAYWALL
 
 DEFAULT_STEPS: list[Step] = [
@@ -57,6 +57,7 @@ DEFAULT_STEPS: list[Step] = [
 HTML_STEPS: list[Step] = [
     DomBoilerplate(),
     *(s for s in DEFAULT_STEPS if not isinstance(s, ArticleSpan | HeadlineBlurbPairs)),
+    HtmlBylines(),
 ]
 
 __all__ = ["DEFAULT_STEPS", "HTML_STEPS", "Step", "run_steps"]
