@@ -27,10 +27,13 @@ PHRASES = {
         r"\b(?:is|was) the [\w' -]{0,40}(?:'s)? [\w -]{0,30}(?:correspondent|reporter|editor|writer)\b",
         r"^[\w'.-]+ [\w'.-]+(?: [\w'.-]+)? (?:covers|reports on|writes about)\b",
         r"\b(?:reach|contact|email) (?:him|her|them) at\b",
+        r"^[\w'.-]+ [\w'.-]+ is an? [\w' -]{0,40}(?:expert|writer|journalist|editor|reporter|consultant|founder) (?:who|and|with|at|for)\b",
     ],
     "ru": [r"^\w+ \w+ — (?:корреспондент|журналист|обозреватель|редактор)|пишет о\b.*\bс \d{4}"],
     "uk": [r"^\w+ \w+ — (?:кореспондент|журналіст|оглядач|редактор)|пише про\b.*\bз \d{4}"],
-    "de": [r"\bist (?:redakteur|reporter|korrespondent)(?:in)? (?:für|bei)\b|^folgen sie \w+ auf"],
+    "de": [
+        r"\bist (?:redakteur|reporter|korrespondent)(?:in)? (?:für|bei)\b|^folgen sie \w+ auf|^als [\w -]{3,60} betreue ich (?:den|das|die) (?:blog|magazin|ressort)"
+    ],
     "fr": [r"\best (?:journaliste|reporter|correspondant\w*|rédact\w+) (?:à|pour|au)\b"],
     "es": [r"\bes periodista\b|\bcubre [\w ]{0,40} para\b|^escríbele a\b|\bescríbele a\b"],
     "it": [r"\bè (?:giornalista|corrispondente|redattore)\b"],

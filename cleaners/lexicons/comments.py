@@ -37,6 +37,7 @@ PHRASES = {
         r"(?:required fields|erforderliche felder) (?:are|sind) (?:marked|markiert)",
         r"(?:kommentare erscheinen|comments (?:will )?appear) (?:erst )?(?:nach|after)|(?:eingeloggt|angemeldet|logged in) sein,? um (?:kommentare|einen kommentar)",
         r"in den kommentaren|in the comments below|let us know in the comments",
+        r"we ask that comments are|comments are (?:civil|moderated|welcome)|keep (?:your )?comments (?:civil|on topic)",
     ],
     "en": [
         r"^\d+ comments?$|^comments? \(\d+\)$",

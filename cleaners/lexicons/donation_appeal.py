@@ -101,6 +101,7 @@ PHRASES = {
         r"werden sie (?:mitglied|unterstützer(?:in)?)|mit einem (?:kleinen )?beitrag",
         r"unterstütze (?:uns|[\w-]+) (?:bereits )?(?:mit|ab) \d|jetzt (?:spenden|unterstützen)",
         r"keine bezahlschranke|ohne bezahlschranke|gefällt (?:dir|ihnen) unser (?:magazin|\w+magazin|journalismus|blog)",
+        r"^sie lesen gern [\w.-]+\?|^(?:du liest|lesen sie) gerne? [\w.-]+\?",
     ],
     "fr": [
         r"soutenez(?:-nous| notre| le| la| les| l')|faites un don|faire un don",

@@ -7,6 +7,7 @@ LABELS = {
         r"(?:editor'?s?|editors') (?:picks|choice)|recommended(?: for you| stories| articles| reading)?|you (?:may|might) (?:also )?like|top stories|latest(?: news| stories| articles| headlines)?",
         r"(?:read|see) (?:next|more)|what to read next|in other news|don't miss|also (?:inside|in the news)|elsewhere|around the web|from (?:our|the) (?:network|partners)|partner news|sponsored stories",
         r"more on this story|recent posts|related posts|similar posts|popular posts|latest posts|more posts|recent comments|categories|archives|blogroll|meta|links|tag cloud|trending topics",
+        r"want more|more (?:columns|features|videos|podcasts)|topics in this (?:article|story)|more about (?:this|these) topics?",
     ],
     "ru": [
         r"читайте также|самое (?:читаемое|популярное|интересное)|главное(?: за (?:день|неделю))?|популярное|по теме|новости партн[её]ров",
@@ -26,6 +27,7 @@ LABELS = {
         r"(?:weitere|mehr|top|aktuelle|verwandte|ähnliche)[- ](?:aktuelle )?themen(?: [\w ]{1,40})?|empfohlene (?:beiträge|artikel)|mehr zum thema(?: auf [\w ]+)?|weitere [\w]+tipps(?: [\w ]+)?",
         r"vorschau auf den nächsten artikel|nächster artikel|vorheriger artikel|teilnehmende blogs|beiträge aus dem forum|aus dem forum|über diese reihe|mehr aus dieser reihe|schon gelesen",
         r"zum weiterlesen|lesen sie (?:auch )?(?:die folgenden|diese) (?:beiträge|artikel)|weitere beiträge(?: aus [\w ]{1,40})?|kommentierte artikel|meist(?:-| )?(?:diskutiert|kommentiert|gelesen)",
+        r"mehr (?:kolumnen|videos|podcasts|bilder)|themen in diesem artikel|interessantes aus unserem[\w ]*|mehr (?:über|zu) (?:diesem|diesen) themen?",
     ],
     "fr": [
         r"les plus lus|(?:à )?lire aussi|dans la même rubrique|sur le même sujet|les plus populaires|à la une|nos (?:dernières|autres) actualités|vous aimerez aussi",
@@ -40,7 +42,7 @@ LABELS = {
         r"i più letti|più lett[ie]|articoli (?:correlati|recenti)|commenti recenti|potrebbe interessarti|ultime notizie|leggi anche|categorie|archivi"
     ],
     "pl": [
-        r"najczęściej czytane|najpopularniejsze|powiązane artykuły|podobne wpisy|ostatnie wpisy|najnowsze komentarze|czytaj także|polecane|kategorie|archiwa"
+        r"najczęściej czytane|najpopularniejsze|powiązane artykuły|podobne wpisy|ostatnie wpisy|najnowsze komentarze|czytaj także|polecane|polecamy|kategorie|archiwa"
     ],
     "pt": [
         r"mais lidas?|notícias relacionadas|posts (?:relacionados|recentes)|comentários recentes|veja também|últimas notícias|recomendados|categorias|arquivos"

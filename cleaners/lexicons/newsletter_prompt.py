@@ -39,6 +39,7 @@ PHRASES = {
         r"get (?:the|our) [\w' ]{0,30}(?:newsletter|briefing|digest)\b",
         r"(?:subscribers|you) (?:agree|consent) to (?:the|our|receive)",
         r"\bsign up (?:here|now|today|for free)\b|\bsubscribe (?:now|today) to (?:our|the)\b|\bsubscribe to (?:our|the) [\w ]{1,30} edition\b",
+        r"to follow this blog and receive notifications|enter your email address to (?:follow|subscribe)",
     ],
     "ru": [
         r"подпи(?:шитесь|сывайтесь) на (?:наш\w* )?(?:рассылк|канал|телеграм|«)",
@@ -55,6 +56,7 @@ PHRASES = {
         r"mit der anmeldung (?:stimmen|akzeptieren)|abmeldung ist jederzeit|in ihr(?:em)? postfach",
         r"melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter",
         r"in (?:deinen|ihren|euren) posteingang|jede woche (?:in|per)|zum newsletter anmelden",
+        r"um diesem blog zu folgen|(?:hier|jetzt) kostenlos (?:anmelden|registrieren)",
         r"melde (?:dich|dich hier) (?:für|zu) (?:unserem|unseren|den) newsletter an|abonniere (?:unseren|den) newsletter|schauen sie (?:mal )?in unseren \w*newsletter",
     ],
     "fr": [

@@ -17,6 +17,7 @@ PHRASES = {
         r"download (?:the|our) [\w' -]{0,30}apps? for (?:ios|iphone|android)|apps? for (?:ios|iphone) and android",
         r"follow (?:the )?[\w' -]{1,30} on (?:twitter|facebook|instagram|telegram|tiktok|youtube)|send us a message",
         r"we want to hear what you think|submit a letter to the editor|write to letters@",
+        r"(?:get|for) the latest news straight to your (?:phone|inbox)|with the [\w' -]{1,30} app\b",
     ],
     "ru": [
         r"(?:в|на) наш\w* (?:telegram|телеграм|youtube|vk)[-‑ ]?канал\w*|скачайте (?:наше )?приложение|подписывайтесь!?$"

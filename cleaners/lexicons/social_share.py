@@ -12,6 +12,7 @@ LABELS = {
         rf"(?:{_NETWORKS})(?: (?:{_NETWORKS}))+",
         r"share this(?: story| article| page| post)?|shares?|send by email|follow us(?: on [\w ]+)?",
         r"like this|like loading|loading|rate this|click to (?:share|print|email)[\w ]*|share on [\w ]+|tweet this",
+        r"be sociable share|permalink|permalien|short url|kurz-?url",
     ],
     "ru": [
         rf"поделиться(?: (?:в|на) [\w ]+)?|(?:{_NETWORKS}) (?:поделиться)|скопировать ссылку|отправить"

@@ -14,7 +14,7 @@ LABELS = {
         r"(?:слухати|прослухати) (?:статтю|новину|матеріал)(?: хв)?|час читання(?: хв)?|дивитися відео|відео"
     ],
     "de": [
-        r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min)?|vorlesen|video abspielen|video|bildergalerie"
+        r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min)?|vorlesen|video abspielen|video|bildergalerie|vergrößern|bild vergrößern"
     ],
     "fr": [
         r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min)?|lecture min|vidéo|voir la vidéo"
