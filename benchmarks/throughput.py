@@ -331,9 +331,7 @@ def e2e_table(results: Results) -> str:
                 run["write_seconds"],
                 mib(run["peak_tree_rss"]),
                 mib(run["peak_process_rss"]),
-                ", ".join(
-                    f"{role} {mib(v)}" for role, v in sorted(run["peak_rss_by_role"].items())
-                ),
+                roles_text(run["peak_rss_by_role"]),
             ]
         )
     headers = [
@@ -353,6 +351,11 @@ def e2e_table(results: Results) -> str:
     return markdown_table(headers, rows)
 
 
+def roles_text(by_role: dict[str, int]) -> str:
+    """Peak RSS per kind of process (flow, workers, Prefect server); tiny helpers left out."""
+    return ", ".join(f"{role} {mib(v)}" for role, v in sorted(by_role.items()) if v >= MiB)
+
+
 def scale_table(results: Results) -> str:
     if not results.scale:
         return "(scale runs skipped)"
@@ -363,13 +366,15 @@ def scale_table(results: Results) -> str:
             r["docs_per_second"],
             mib(r["peak_tree_rss"]),
             mib(r["peak_process_rss"]),
+            roles_text(r["peak_rss_by_role"]),
         ]
         for r in results.scale
     ]
     small, large = results.scale[0], results.scale[-1]
     growth = large["peak_tree_rss"] / small["peak_tree_rss"] if small["peak_tree_rss"] else None
     process_growth = large["peak_process_rss"] / max(1, small["peak_process_rss"])
-    table = markdown_table(["docs", "wall s", "docs/s", "peak tree RSS", "largest process"], rows)
+    headers = ["docs", "wall s", "docs/s", "peak tree RSS", "largest process", "peak by role"]
+    table = markdown_table(headers, rows)
     return (
         f"{table}\n\npeak tree RSS {large['documents']} vs {small['documents']} documents: "
         f"{fmt(growth, 2)}x (largest process {process_growth:.2f}x); target <= "
@@ -380,7 +385,7 @@ def scale_table(results: Results) -> str:
 def linearity_table(results: Results) -> str:
     rows = [
         [
-            f"{r['size_bytes'] / MiB:g} MiB",
+            f"{r['size_bytes'] / MiB:.3g} MiB",
             r["shape"],
             fmt(r["seconds"], 3),
             fmt(r["seconds_per_mib"], 3),
@@ -389,6 +394,13 @@ def linearity_table(results: Results) -> str:
         for r in results.linearity
     ]
     return markdown_table(["single line", "shape", "seconds", "s per MiB", "outcome"], rows)
+
+
+def scale_report(results: Results) -> str:
+    return (
+        f"## Memory at scale ({date.today().isoformat()}; load {' -> '.join(results.load)})\n\n"
+        + scale_table(results)
+    )
 
 
 def report(results: Results) -> str:
@@ -457,6 +469,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     add("--full", action="store_true", help="memory comparison on 10,000 vs 100,000 documents")
     add("--no-scale", action="store_true", help="skip the memory comparison")
+    add("--scale-only", action="store_true", help="run only the memory comparison")
     add("--linearity-mb", default="0.1,1,10", help="single-line input sizes in MB")
     add("--linearity-timeout", type=float, default=300.0, help="seconds before a size gives up")
     add("--json", type=Path, metavar="PATH", help="also write every figure here")
@@ -486,6 +499,10 @@ def run(args: argparse.Namespace, workdir: Path) -> Results:
         settings={**{k: str(v) for k, v in vars(args).items()}, "cpus": os.cpu_count()}
     )
     results.load.append(load_average())
+    if args.scale_only:
+        measure_scale(results, paths, scale_sizes(args) or FULL_SCALE, workdir, env, ingest_args)
+        results.load.append(load_average())
+        return results
     print("building corpora ...", flush=True)
     html = build_corpus(
         sorted(paths.htmldev_html.glob("*.html.gz")), HTML, args.html_docs, workdir / "html-corpus"
@@ -527,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         results = run(args, workdir)
     print()
-    print(report(results))
+    print(scale_report(results) if args.scale_only else report(results))
     print(f"\n(benchmark took {time.perf_counter() - started:.0f} s)")
     if args.json:
         args.json.write_text(json.dumps(asdict(results), indent=2, default=str) + "\n")
