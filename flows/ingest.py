@@ -39,7 +39,7 @@ import threading
 import time
 import uuid
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -585,6 +585,7 @@ class _InFlight:
     failures: list[FailedInput]
     documents: list[tuple[str, str | None, str]]
     finished: threading.Event = field(default_factory=threading.Event)
+    task_error: BaseException | None = None
 
     def __post_init__(self) -> None:
         if self.future is None:
@@ -625,6 +626,7 @@ def collect_rows(in_flight: _InFlight, run_id: str) -> tuple[BatchRows, float]:
             cleaned = in_flight.future.result()
             tables, clean_seconds = cleaned.tables, cleaned.clean_seconds
         except Exception as error:
+            in_flight.task_error = error
             extra_rejects += failed_batch_rows(in_flight, error)
     rejects = pa.concat_tables([tables["rejects"], to_table("rejects", extra_rejects, defaults)])
     rows = BatchRows(
@@ -651,20 +653,29 @@ def run_batches(
     options: CleanOptions,
     plan: BatchPlan,
     logger: Any,
+    on_failed_task: Callable[[], None] | None = None,
 ) -> RunTally:
     """Clean a stream in `clean_batch` tasks and write each finished batch, in input order.
 
     Blocks only when too many batches are out, but writes a finished head batch at once,
-    so memory is freed and progress shows.
+    so memory is freed and progress shows. A batch whose task failed outright is written
+    as rejects (its pages' bytes are lost), and `on_failed_task` is told.
     """
     produced = RunTally()
     in_flight: deque[_InFlight] = deque()
+
+    def write_head() -> None:
+        head = in_flight.popleft()
+        _write(head, writer, produced, logger)
+        if head.task_error is not None and on_failed_task is not None:
+            on_failed_task()
+
     for batch in iter_batches(items, plan.batch_size, plan.batch_bytes):
         in_flight.append(_submit(batch, options, writer.run_id))
         while in_flight and (len(in_flight) > plan.max_in_flight or in_flight[0].finished.is_set()):
-            _write(in_flight.popleft(), writer, produced, logger)
+            write_head()
     while in_flight:
-        _write(in_flight.popleft(), writer, produced, logger)
+        write_head()
     return produced
 
 
@@ -756,7 +767,16 @@ def ingest(
             writer, fetcher, fetch_threads=fetch_threads, check_raw=keep_raw, validators=validators
         )
         stored = stored_raw_items(raw_root or output, *date_range) if date_range else ()
-        produced = run_batches(stream.items(paths, urls, stored), writer, options, plan, logger)
+        # A failed task loses its pages' bytes: a 304 must not hide them (or the feed that
+        # listed them) next time, so everything held back so far is dropped.
+        produced = run_batches(
+            stream.items(paths, urls, stored),
+            writer,
+            options,
+            plan,
+            logger,
+            on_failed_task=validators.discard_all,
+        )
         # Every batch is written: the documents the new validators describe are stored.
         validators_saved = validators.commit()
         stored_stats = writer.totals

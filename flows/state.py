@@ -408,6 +408,11 @@ class PendingValidators:
         with self._lock:
             self._pending.pop(url, None)
 
+    def discard_all(self) -> None:
+        """Forget every held validator (a batch of pages was lost: read them all again)."""
+        with self._lock:
+            self._pending.clear()
+
     def pending(self) -> dict[str, Validators]:
         with self._lock:
             return dict(self._pending)

@@ -155,6 +155,9 @@ def test_records_of_one_page_are_one_article_identified_by_its_url(local_run: Lo
     assert [row[:3] for row in rows] == [(doc_id, STORY_URL, STORY_URL)]
     assert "spokesperson" not in rows[0][3], "the first record of a page wins"
     assert local_run.summary["duplicates"]["articles"] == 1
+    aliases = query(f"SELECT doc_id, source, url FROM {table_sql(local_run.output, 'aliases')}")
+    record_2 = f"{local_run.inputs[1]}/h_records.jsonl:2"
+    assert aliases == [(doc_id, record_2, f"{STORY_URL}?utm_source=rss#top")]
 
 
 def test_article_columns_have_the_documented_types(local_run: LocalRun) -> None:
@@ -373,6 +376,32 @@ def test_a_run_that_dies_before_writing_keeps_no_validators(
 
     assert "if-none-match" not in http_server.requests("/feed.xml")[1].headers
     assert rerun["written"]["articles"] == 1 and rerun["inputs"]["not_modified"] == 0
+
+
+def test_pages_lost_with_a_failed_batch_task_are_not_hidden_by_a_304(
+    http_server: LocalHTTPServer,
+    prefect_harness: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A task that dies loses its pages' bytes (they become internal_error rejects): the
+    feed that listed them must be read in full again, so they are fetched again."""
+    http_server.route("/news/one", seed_page(0))
+    feed_with_etag(http_server, "/news/one")
+    feed = http_server.url("/feed.xml")
+
+    def worker_died(*args: Any, **kwargs: Any) -> Any:
+        raise MemoryError("worker ran out of memory")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ingest_module, "clean_documents", worker_died)
+        first = run_ingest([feed], **feed_run_options(tmp_path))
+    rerun = run_ingest([feed], **feed_run_options(tmp_path))
+
+    assert first["rejects"] == {"internal_error": 1} and first["written"]["articles"] == 0
+    assert first["validators_saved"] == 0
+    assert "if-none-match" not in http_server.requests("/feed.xml")[1].headers
+    assert rerun["written"]["articles"] == 1 and http_server.hits("/news/one") == 2
 
 
 def html_article() -> bytes:
