@@ -12,6 +12,9 @@ from functools import cache
 from cleaners.lexicons import caption as caption_lexicon
 
 CREDIT_TAIL_CHARS = 70
+HEAD_WINDOW = 60
+AGENCY_TAIL_CHARS = 60
+NAME_CREDIT_TAIL_CHARS = 160
 _CAP = "[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ]"  # a capital letter in the core languages' scripts
 # Marks without which no credit pattern can match: a cheap test run before the patterns.
 _CREDIT_MARKS_RE = re.compile(r"[:/©(|—–]|\bby\b|\b(?:fot|phot)\.", re.IGNORECASE)
@@ -43,10 +46,17 @@ def is_credit(text: str) -> bool:
     if not _CREDIT_MARKS_RE.search(text):
         return False  # every credit form has one of these marks
     keyword_credit, agency, name_credit = _credit_res()
-    match = keyword_credit.search(text)
-    if match and (match.start() <= 3 or match.start() >= len(text) - CREDIT_TAIL_CHARS):
+    # Credits sit at the very start or in the tail, so only those windows are searched.
+    head = keyword_credit.search(text, 0, HEAD_WINDOW)
+    if head and head.start() <= 3:
         return True
-    return bool(agency.search(text) or name_credit.search(text))
+    tail_start = max(0, len(text) - CREDIT_TAIL_CHARS - 1)
+    if keyword_credit.search(text, tail_start):
+        return True
+    return bool(
+        agency.search(text, max(0, len(text) - AGENCY_TAIL_CHARS))
+        or name_credit.search(text, max(0, len(text) - NAME_CREDIT_TAIL_CHARS))
+    )
 
 
 def ends_with_credit(text: str) -> bool:

@@ -85,7 +85,7 @@ class BlockFeatures:
         self.lower_words = lower_words
         self.n_chars = len(text)
         self.n_words = len(lower_words)
-        n_stop = sum(1 for w in lower_words if w in stops)
+        n_stop = sum(map(stops.__contains__, lower_words))
         self.stop_ratio = n_stop / self.n_words if self.n_words else 0.0
         if self.n_words and self.n_chars >= CJK_MIN_CHARS and _CJK_RE.search(text):
             self._measure_cjk(text)

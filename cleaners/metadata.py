@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone
+from functools import lru_cache
 
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+"
 _PARTICLE = r"(?:van|von|de|da|del|der|den|di|la|le|du|dos|das|y|bin|al|ter|ten)"
@@ -94,6 +95,13 @@ _DIGIT_RE = re.compile(r"\d")
 
 
 def parse_byline(text: str, *, allow_bare_name: bool) -> list[str] | None:
+    """Author names if `text` is a byline, else None (memoised: several steps ask)."""
+    found = _parse_byline(text, allow_bare_name)
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _parse_byline(text: str, allow_bare_name: bool) -> tuple[str, ...] | None:
     """Author names if `text` is a byline, else None."""
     stripped = re.split(r"\s+[|·•]\s+|,\s+(?=\S+@)", text.strip())[0].rstrip(".")
     if len(stripped.split()) > 14:
@@ -104,7 +112,7 @@ def parse_byline(text: str, *, allow_bare_name: bool) -> list[str] | None:
     if match is None:
         return None
     names = re.split(rf"{_JOINERS}\s+", match.group("names"))
-    return [n.strip() for n in names if n.strip() and not is_role_line(n.strip())]
+    return tuple(n.strip() for n in names if n.strip() and not is_role_line(n.strip()))
 
 
 def find_date(text: str) -> datetime | None:
@@ -193,6 +201,7 @@ _ABBREVIATION_END_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_dateline(text: str, n_words: int) -> bool:
     """A short line whose main content is a date (with optional time, place, "Updated").
 

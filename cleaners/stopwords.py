@@ -85,7 +85,7 @@ def guess_stoplist_language(lowercase_words: list[str]) -> str:
     """
     index = _word_languages()
     scores: Counter[str] = Counter()
-    for word in lowercase_words:
+    for word in set(lowercase_words):  # which words occur matters; how often, little
         names = index.get(word)
         if names:
             share = 1.0 / len(names)
