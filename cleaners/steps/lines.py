@@ -191,14 +191,17 @@ class Tags:
         removed = []
         for position in kept_positions(doc):
             text = doc.blocks[position].text
-            if feats[position].n_words > 40 or is_dateline(text, feats[position].n_words):
-                continue  # "Publié le 18 janvier 2025 à 17h32" is the header's dateline
+            if feats[position].n_words > 40:
+                continue
             if prefix.match(text):
-                removed.append(removal(doc, position, "tags", "tag_prefix"))
+                rule = "tag_prefix"
             elif _mentions_posting(feats[position].lower) and post_meta.search(text):
-                removed.append(removal(doc, position, "tags", "post_meta"))
+                rule = "post_meta"
             else:
                 continue
+            if is_dateline(text, feats[position].n_words):
+                continue  # "Publié le 18 janvier 2025 à 17h32" is the header's dateline
+            removed.append(removal(doc, position, "tags", rule))
             mark_boundary(doc, position)
         return removed
 
