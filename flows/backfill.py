@@ -43,6 +43,7 @@ from flows.ingest import (
     publish_summary,
     run_batches,
     run_flow_on,
+    running_task_runner,
     stored_raw_items,
     timings_since,
 )
@@ -66,7 +67,6 @@ def reclean(
     language_detector: str = "langdetect",
     max_in_flight: int = 4,
     requested_at: float | None = None,
-    task_runner_name: str = "",
 ) -> dict[str, Any]:
     """Clean the raw rows stored in `output` (partitions `date_from`..`date_to`, inclusive,
     either end open) with the current cleaners, replacing the rows older cleaners made."""
@@ -88,7 +88,7 @@ def reclean(
         produced=produced,
         stored=stored,
         timings=timings_since(started, requested_at),
-        task_runner=task_runner_name,
+        task_runner=running_task_runner(),
         flow_name="reclean",
         extra={"raw_dates": [date_from, date_to], "replaced": stored.replaced},
     )

@@ -163,6 +163,37 @@ def _clean_config(language_detector: str | None) -> CleanConfig:
     return CleanConfig(language_detector=language_detector)
 
 
+_WARM_UP_LOCK = threading.Lock()
+_warmed_up: set[str | None] = set()
+_WARM_UP_PAGE = RawDocument(
+    content=(
+        b"Harbour council approves new ferry timetable\n\n"
+        b"The harbour council voted on Tuesday evening to approve a new ferry timetable that "
+        b"adds two early crossings and restores the late service that was cut last winter.\n\n"
+        b"Commuters had complained for months that the first ferry left too late for workers "
+        b"on the mainland, and a petition collected four thousand signatures in a week.\n"
+    ),
+    source="newsclean-warm-up",
+    media_type="text/plain",
+)
+
+
+def ready_config(language_detector: str | None) -> CleanConfig:
+    """The worker's config, after one page was cleaned with it, under a lock.
+
+    Language detectors load their models on first use, and langdetect's loading is not
+    thread-safe: two threads of one Dask worker starting at once get "Need to load
+    profiles" errors or wrong languages. One locked warm-up per process and detector makes
+    every later, concurrent call find the models loaded.
+    """
+    with _WARM_UP_LOCK:
+        config = _clean_config(language_detector)
+        if language_detector not in _warmed_up:
+            clean(_WARM_UP_PAGE, config)
+            _warmed_up.add(language_detector)
+    return config
+
+
 def run_defaults(run_id: str, now: datetime) -> dict[str, Any]:
     """Run-level column values shared by every row of a batch."""
     return {
@@ -179,7 +210,7 @@ def clean_documents(
 ) -> CleanedBatch:
     """Clean every document of a batch into typed tables; never raises for one document."""
     started = time.perf_counter()
-    clean_one = partial(clean, config=_clean_config(options.language_detector))
+    clean_one = partial(clean, config=ready_config(options.language_detector))
     rows = DocumentRows()
     for raw in documents:
         rows.extend(document_rows(raw, clean_one, keep_raw=options.keep_raw))
@@ -736,7 +767,6 @@ def ingest(
     keep_raw: bool = True,
     max_in_flight: int = 4,
     requested_at: float | None = None,
-    task_runner_name: str = "",
     raw_dates: list[str | None] | None = None,
     raw_root: str | None = None,
 ) -> dict[str, Any]:
@@ -788,7 +818,7 @@ def ingest(
         produced=produced,
         stored=stored_stats,
         timings=timings_since(started, requested_at),
-        task_runner=task_runner_name,
+        task_runner=running_task_runner(),
         extra={"raw_dates": raw_dates, "validators_saved": validators_saved},
     )
     publish_summary(summary)
@@ -830,8 +860,24 @@ def make_task_runner(workers: int, dask_address: str | None = None) -> TaskRunne
     return ThreadPoolTaskRunner(max_workers=1)
 
 
-def task_runner_name(runner: TaskRunner, workers: int, dask_address: str | None) -> str:
-    return f"dask({dask_address})" if dask_address else f"{type(runner).__name__}({workers})"
+def describe_task_runner(runner: TaskRunner) -> str:
+    """`ProcessPoolTaskRunner(4)`, `ThreadPoolTaskRunner(1)` or `dask(tcp://...)`."""
+    if type(runner).__name__ == "DaskTaskRunner":
+        return f"dask({getattr(runner, 'address', None)})"
+    return f"{type(runner).__name__}({getattr(runner, '_max_workers', '?')})"
+
+
+def running_task_runner() -> str:
+    """The task runner this flow run actually uses, read from its run context.
+
+    Read at run time rather than passed in, so a summary cannot claim a runner the run did
+    not have (a served deployment re-imported from its entrypoint, for one, would fall back
+    to Prefect's default).
+    """
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    return describe_task_runner(context.task_runner) if context else "none"
 
 
 @contextmanager
@@ -872,8 +918,7 @@ def run_flow_on(
     flow_parameters.setdefault("max_in_flight", 2 * workers)
     configured = flow_to_run.with_options(task_runner=runner)
     with shared_api(runner):
-        name = task_runner_name(runner, workers, dask_address)
-        return configured(*args, task_runner_name=name, **flow_parameters)
+        return configured(*args, **flow_parameters)
 
 
 def run_ingest(

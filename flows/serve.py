@@ -77,7 +77,7 @@ class DeploymentSpec:
     description: str
 
 
-def deployment_specs(config: NewscleanConfig, runner_name: str) -> list[DeploymentSpec]:
+def deployment_specs(config: NewscleanConfig) -> list[DeploymentSpec]:
     """One deployment per source, named after it, with its schedule and parameters."""
     from prefect.schedules import Cron, Interval
 
@@ -91,7 +91,7 @@ def deployment_specs(config: NewscleanConfig, runner_name: str) -> list[Deployme
             DeploymentSpec(
                 name=source.name,
                 schedule=schedule,
-                parameters=source_parameters(config, source) | {"task_runner_name": runner_name},
+                parameters=source_parameters(config, source),
                 paused=source.paused,
                 tags=[*DEPLOYMENT_TAGS, f"kind:{source.kind}"],
                 description=f"newsclean {source.kind} {source_location(source)}",
@@ -155,12 +155,12 @@ def build_runner(config: NewscleanConfig, *, limit: int | None = None) -> Any:
     from prefect.runner import Runner
     from prefect.types.entrypoint import EntrypointType
 
-    from flows.ingest import ingest, make_task_runner, task_runner_name
+    from flows.ingest import ingest, make_task_runner
 
     task_runner = make_task_runner(config.workers)
     configured = ingest.with_options(task_runner=task_runner)
     runner = Runner(name="newsclean", pause_on_shutdown=True, limit=limit)
-    for spec in deployment_specs(config, task_runner_name(task_runner, config.workers, None)):
+    for spec in deployment_specs(config):
         runner.add_flow(
             configured,
             name=spec.name,

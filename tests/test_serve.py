@@ -35,7 +35,7 @@ NEWSCLEAN = [sys.executable, "-m", "flows.cli"]
 
 CONFIG = """
 output = "out"
-workers = 1
+workers = 2
 batch_size = 50
 
 [fetch]
@@ -80,7 +80,7 @@ def write_config(root: Path) -> Path:
 
 def test_each_source_becomes_a_deployment_with_its_schedule_and_inputs(tmp_path: Path) -> None:
     config = load_config(write_config(tmp_path))
-    specs = {spec.name: spec for spec in deployment_specs(config, "ThreadPoolTaskRunner(1)")}
+    specs = {spec.name: spec for spec in deployment_specs(config)}
 
     assert list(specs) == ["tiny-folder", "nightly-feed", "partner-list"]
     folder, feed, url_list = specs.values()
@@ -92,7 +92,6 @@ def test_each_source_becomes_a_deployment_with_its_schedule_and_inputs(tmp_path:
     assert feed.parameters["inputs"] == ["https://news.example/world/rss.xml"]
     assert url_list.parameters["inputs"] == []
     assert url_list.parameters["url_lists"] == [str(tmp_path / "lists" / "partner.txt")]
-    assert folder.parameters["task_runner_name"] == "ThreadPoolTaskRunner(1)"
     shared = {"batch_size": 50, "fetch_delay": 0.0, "fetch_threads": 2, "keep_raw": True}
     assert shared.items() <= folder.parameters.items()
 
@@ -291,5 +290,7 @@ def test_served_source_is_scheduled_and_completes_on_a_real_server(tmp_path: Pat
     sql = f"SELECT count(*) FROM read_parquet('{pattern}', union_by_name = true)"
     assert duckdb.connect().execute(sql).fetchall() == [(2,)]
     manifests = [json.loads(p.read_text()) for p in (tmp_path / "out" / "_manifests").iterdir()]
-    assert str(run.id) in {manifest["prefect_flow_run_id"] for manifest in manifests}
+    by_run = {manifest["prefect_flow_run_id"]: manifest for manifest in manifests}
+    # The served run used the task runner the config asked for (2 worker processes).
+    assert by_run[str(run.id)]["task_runner"] == "ProcessPoolTaskRunner(2)"
     assert any(str(run.id) == str(artifact.flow_run_id) for artifact in artifacts)
