@@ -291,7 +291,16 @@ class InputStream:
         self, paths: list[str], urls: list[str], stored: Iterable[StreamItem] = ()
     ) -> Iterator[StreamItem]:
         """Local documents, then stored raw pages, then fetched pages; known ones dropped."""
-        for item in self._all_items(paths, urls, stored):
+        yield from self._unknown(iter_paths(paths), self._already_ingested)
+        yield from self._unknown(self._counted_stored(stored), self._already_recorded)
+        if urls:
+            yield from self._unknown(self._fetch_inputs(urls), self._already_ingested)
+
+    def _unknown(
+        self, items: Iterable[StreamItem], is_known: Callable[[RawDocument], bool]
+    ) -> Iterator[StreamItem]:
+        """Count every input, report progress, and drop documents `is_known` recognises."""
+        for item in items:
             if isinstance(item, BatchBoundary):
                 yield item
                 continue
@@ -299,21 +308,16 @@ class InputStream:
             if isinstance(item, FailedInput):
                 self.tally.failed += 1
                 yield item
-            elif self._already_ingested(item):
+            elif is_known(item):
                 self.tally.skipped_known += 1
             else:
                 self.tally.documents += 1
                 yield item
 
-    def _all_items(
-        self, paths: list[str], urls: list[str], stored: Iterable[StreamItem]
-    ) -> Iterator[StreamItem]:
-        yield from iter_paths(paths)
+    def _counted_stored(self, stored: Iterable[StreamItem]) -> Iterator[StreamItem]:
         for item in stored:
             self.tally.stored_raw += not isinstance(item, BatchBoundary)
             yield item
-        if urls:
-            yield from self._fetch_inputs(urls)
 
     def _already_ingested(self, raw: RawDocument) -> bool:
         """Same source and (when raw bytes are kept) same bytes: nothing new to learn.
@@ -322,9 +326,18 @@ class InputStream:
         Without raw bytes kept, a known source is all there is to go on.
         """
         if not self.check_raw:
-            return bool(self.writer.known_sources([raw.source], RECORDED_SOURCE_TABLES))
+            return self._already_recorded(raw)
         source_known = self.writer.known_sources([raw.source], (*RECORDED_SOURCE_TABLES, "raw"))
         return bool(source_known) and self.writer.has_raw(raw.sha256)
+
+    def _already_recorded(self, raw: RawDocument) -> bool:
+        """The input is an article, an alias or a reject already.
+
+        What a stored raw page is checked against: the raw table holds it by definition,
+        so only these say whether it was cleaned (and a deleted `articles` partition, say,
+        is re-derived by a backfill over the output's own raw pages).
+        """
+        return bool(self.writer.known_sources([raw.source], RECORDED_SOURCE_TABLES))
 
     def _unknown_urls(self, urls: Iterable[str]) -> Iterator[str]:
         """URLs whose pages are not stored yet (lazily: `urls` may be a long iterator)."""

@@ -103,6 +103,21 @@ def test_backfill_from_stored_raw_pages_builds_the_same_dataset_once(
     assert before["inputs"]["stored_raw"] == 0
 
 
+def test_backfill_over_its_own_raw_pages_rederives_what_is_missing(
+    copy_of_ingested: Path,
+) -> None:
+    output = copy_of_ingested
+    before = snapshot(output)
+    shutil.rmtree(output / "articles")
+    shutil.rmtree(output / "removed")
+
+    summary = run_ingest([], output=str(output), raw_dates=[None, None], workers=1)
+
+    assert summary["written"]["articles"] == N_STORIES
+    assert summary["inputs"]["skipped_known"] == 1, "the stored reject is not redone"
+    assert snapshot(output) == before
+
+
 def test_backfill_command_is_quiet_when_not_interactive(
     ingested: Path, tmp_path: Path, prefect_api_url: str
 ) -> None:
