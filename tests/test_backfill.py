@@ -280,3 +280,29 @@ def test_estimates_count_documents_records_lines_urls_and_stored_rows(
     assert estimate_total(inputs, [str(url_list)]) == 10 + 1 + 2
     stored = estimate_total([], [], str(ingested), (None, None))
     assert stored == N_STORIES + 1
+
+
+# --- command-line checks that need no Prefect ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["backfill", "--output", "{tmp}/out"], "backfill needs PATH_OR_URL, --urls FILE"),
+        (["backfill", "--from", "2026-02-01", "--to", "2026-01-01"], "is after --to"),
+        (["backfill", "--from", "yesterday"], "not a date (YYYY-MM-DD): 'yesterday'"),
+        (["backfill", "--raw-from", "{tmp}/nothing"], "no raw/ folder to backfill from"),
+        (["backfill", "docs/", "--urls", "{tmp}/missing.txt"], "no such file"),
+        (["reclean", "{tmp}"], "no raw/ folder (was it written with --no-raw?)"),
+        (["reclean", "{tmp}", "--to", "2026-13-01"], "not a date"),
+    ],
+)
+def test_usage_errors_exit_2_before_starting_prefect(
+    arguments: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from flows.cli import main
+
+    with pytest.raises(SystemExit) as usage:
+        main([argument.format(tmp=tmp_path) for argument in arguments])
+    assert usage.value.code == 2
+    assert message in capsys.readouterr().err
