@@ -11,8 +11,8 @@
 - It is idempotent: cleaning `result.text` (as `text/plain`) gives the same paragraphs.
 - Its time is bounded and linear: a long run of any one character costs at most a small
   multiple of a same-sized run of plain letters, and a 2 MB adversarial page is cleaned
-  under a generous ceiling. Both run in a subprocess that SIGALRM kills at the ceiling,
-  because a catastrophic regex cannot be interrupted from Python.
+  under a generous ceiling (`tests/fuzzing/timing.py`: a forked child that SIGALRM kills
+  at the ceiling, because a catastrophic regex cannot be interrupted from Python).
 
 Plain-text properties use `CleanConfig(language_detector=None)` for speed; a few examples
 run with langdetect. Known failures are strict xfails with their minimal reproduction.
@@ -20,10 +20,6 @@ run with langdetect. Known failures are strict xfails with their minimal reprodu
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -45,8 +41,8 @@ from tests.fuzzing.strategies import (
     arbitrary_text,
     documents,
 )
+from tests.fuzzing.timing import Payload, clean_timings
 
-PROJECT = Path(__file__).resolve().parents[1]
 FAST = CleanConfig(language_detector=None)
 WITH_LANGDETECT = CleanConfig(language_detector="langdetect")
 
@@ -336,75 +332,6 @@ def test_clean_text_is_stable_on_articles_it_accepts_twice(text: str) -> None:
 
 # --------------------------------------------------------------------------- time
 
-# Timing runs in a subprocess (imports paid once), each input in a forked child that
-# SIGALRM terminates at its ceiling (default action), because a regex stuck in C cannot be
-# interrupted from Python. Long runs are compared with a same-sized run of plain letters
-# cleaned in the same process: a linear cleaner costs about the same, a quadratic one
-# thousands of times more, so RATIO is generous and machine speed does not matter.
-_TIMING_SCRIPT = textwrap.dedent(
-    """
-    import json, math, os, signal, sys, time
-    from cleaners import CleanConfig, RawDocument, clean
-    config = CleanConfig(language_detector=None)
-
-    def timed(text):
-        started = time.perf_counter()
-        raw = RawDocument(text.encode(), "adversarial", media_type="text/plain")
-        result = clean(raw, config)
-        return time.perf_counter() - started, result
-
-    def in_child(text, ceiling):
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read_end)
-            signal.alarm(math.ceil(ceiling))
-            elapsed, result = timed(text)
-            outcome = result.reject.reason.value if result.reject else "article"
-            os.write(write_end, json.dumps([elapsed, outcome]).encode())
-            os._exit(0)
-        os.close(write_end)
-        _, status = os.waitpid(pid, 0)
-        data = os.read(read_end, 4096)
-        os.close(read_end)
-        if os.WIFSIGNALED(status):
-            why = f"killed by signal {os.WTERMSIG(status)} at the {ceiling:.1f}s ceiling"
-            return {"ok": False, "why": why}
-        elapsed, outcome = json.loads(data)
-        return {"ok": elapsed <= ceiling, "elapsed": round(elapsed, 3), "outcome": outcome}
-
-    with open(sys.argv[1], encoding="utf-8") as handle:
-        payloads = json.load(handle)
-    ratio, floor = float(sys.argv[2]), float(sys.argv[3])
-    timed("warm up the lexicons. " * 50)
-    size = max(len(text) for text in payloads.values())
-    baseline = timed("Word " + "x" * max(0, size - 11) + " word.")[0] if ratio else 0.0
-    ceiling = max(floor, ratio * baseline)
-    report = {name: in_child(text, ceiling) for name, text in payloads.items()}
-    for entry in report.values():
-        entry.update(baseline=round(baseline, 3), ceiling=ceiling)
-    print(json.dumps(report))
-    """
-)
-
-
-def clean_timings(tmp_dir: Path, payloads: dict[str, str], *, ratio: float, floor: float) -> dict:
-    """{name: {"ok": bool, ...}} for each payload, cleaned in a forked child with a ceiling."""
-    path = tmp_dir / "payloads.json"
-    path.write_text(json.dumps(payloads), encoding="utf-8")
-    tally.fuzzed("cleaners.adversarial", len(payloads))
-    worst = max(floor, 60.0) * len(payloads)
-    done = subprocess.run(
-        [sys.executable, "-c", _TIMING_SCRIPT, str(path), str(ratio), str(floor)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=worst + 120,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 RUN_CHARS = 32 * 1024
 LONG_RUNS = {
     "letters": "a",
@@ -438,8 +365,11 @@ SLOW_RUNS = {
 
 @pytest.fixture(scope="module")
 def long_run_timings(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    baseline = f"Word {'x' * RUN_CHARS} word."
     payloads = {
-        name: f"Word {(unit * (RUN_CHARS // len(unit) + 1))[:RUN_CHARS]} word."
+        name: Payload(
+            f"Word {(unit * (RUN_CHARS // len(unit) + 1))[:RUN_CHARS]} word.", baseline=baseline
+        )
         for name, unit in LONG_RUNS.items()
     }
     return clean_timings(tmp_path_factory.mktemp("runs"), payloads, ratio=20.0, floor=1.5)
@@ -480,6 +410,6 @@ def adversarial_page(total_bytes: int = 2 * 1024 * 1024, line_chars: int = 100_0
 
 def test_2mb_adversarial_page_is_cleaned_under_a_ceiling(tmp_path: Path) -> None:
     """Generous on purpose (it takes about 5 s here): this catches hangs, not slowdowns."""
-    timing = clean_timings(tmp_path, {"page": adversarial_page()}, ratio=0, floor=90.0)["page"]
+    timing = clean_timings(tmp_path, {"page": Payload(adversarial_page())}, floor=90.0)["page"]
     assert timing["ok"], timing
     assert timing["outcome"] in {*RejectReason, "article"}
