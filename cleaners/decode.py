@@ -40,6 +40,10 @@ _MAGIC = (
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 DETECTION_SAMPLE_BYTES = 64 * 1024
 MAX_CONTROL_SHARE = 0.02
+# Text codecs that no web page is written in; a charset naming one is ignored.
+_NOT_PAGE_ENCODINGS = frozenset(
+    {"undefined", "unicode_escape", "raw_unicode_escape", "idna", "punycode", "utf-7", "mbcs"}
+)
 UTF16_MIN_ZERO_SHARE = 0.05
 # UTF-8 text with a few stray bytes (a truncated upload, one bad character) is still UTF-8:
 # replace those bytes rather than let a detector pick a legacy code page for the whole text.
@@ -66,12 +70,17 @@ class Decoded:
 
 
 def _normal_codec(name: str | None) -> str | None:
+    """The codec a declared charset names, if it is a real text encoding ("undefined",
+    "base64", "rot13" or a name with a NUL in it are not)."""
     if not name:
         return None
     try:
-        return codecs.lookup(name.strip().strip("\"'")).name
-    except LookupError:
+        info = codecs.lookup(name.strip().strip("\"'"))
+    except (LookupError, ValueError, UnicodeError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+        return None
+    return info.name
 
 
 def _looks_utf16(sample: bytes) -> str | None:
@@ -106,7 +115,7 @@ def _binary_reason(content: bytes) -> str | None:
 def _strict(content: bytes, encoding: str) -> str | None:
     try:
         return content.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError, ValueError):
         return None
 
 
@@ -123,6 +132,11 @@ def decode(content: bytes, declared: str | None = None) -> Decoded | Reject:
         if content.startswith(bom):
             text = content[len(bom) :].decode(encoding, errors="replace")
             return Decoded(text, encoding)
+    declared_codec = _normal_codec(declared)
+    if declared_codec in ("utf-8", "ascii"):
+        text = _strict(content, "utf-8")
+        if text is not None:
+            return _checked(text, "utf-8")
     utf16 = _looks_utf16(content[:DETECTION_SAMPLE_BYTES])
     if utf16:
         return Decoded(content.decode(utf16, errors="replace"), utf16)
@@ -132,7 +146,7 @@ def decode(content: bytes, declared: str | None = None) -> Decoded | Reject:
     content = content.replace(b"\x00", b"")
     # Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the page declares:
     # legacy encodings almost never form valid multi-byte sequences by chance.
-    for encoding in filter(None, ("utf-8", _normal_codec(declared))):
+    for encoding in filter(None, ("utf-8", declared_codec)):
         text = _strict(content, encoding)
         if text is not None:
             return _checked(text, encoding)

@@ -91,6 +91,8 @@ TZ_OFFSETS = {
 }  # fmt: skip
 TZ_RE = re.compile(r"\b(" + "|".join(TZ_OFFSETS) + r")\b", re.IGNORECASE)
 DATELINE_MAX_WORDS = 24
+MAX_BYLINE_CHARS = 200
+MAX_DATELINE_CHARS = 300
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -103,6 +105,8 @@ def parse_byline(text: str, *, allow_bare_name: bool) -> list[str] | None:
 @lru_cache(maxsize=4096)
 def _parse_byline(text: str, allow_bare_name: bool) -> tuple[str, ...] | None:
     """Author names if `text` is a byline, else None."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return None  # also keeps the expressions below away from megabyte lines
     stripped = re.split(r"\s+[|·•]\s+|,\s+(?=\S+@)", text.strip())[0].rstrip(".")
     if len(stripped.split()) > 14:
         return None
@@ -208,10 +212,12 @@ def is_dateline(text: str, n_words: int) -> bool:
     A full stop at the end means a sentence ("The vote is on 4 May 2025."), unless it closes
     an abbreviation such as "p.m.".
     """
+    if len(text) > MAX_DATELINE_CHARS or n_words > DATELINE_MAX_WORDS:
+        return False
     stripped = text.rstrip()
     if stripped.endswith(".") and not _ABBREVIATION_END_RE.search(stripped):
         return False
-    return n_words <= DATELINE_MAX_WORDS and find_date(text) is not None
+    return find_date(text) is not None
 
 
 def is_role_line(text: str) -> bool:

@@ -19,7 +19,9 @@ _CONTROLS = dict.fromkeys(
     [c for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c not in (0x09, 0x0A)], None
 )
 _TRANSLATION = {**_ODD_SPACES, **_INVISIBLE, **_CONTROLS, 0x09: " ", 0x2028: "\n", 0x2029: "\n"}
-_NEEDS_TRANSLATION_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATION)) + "]")
+_NEEDS_TRANSLATION_RE = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATION)) + "]"
+)
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -48,10 +50,11 @@ FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 def normalize_text(text: str) -> str:
     """NFC, unified line ends, plain spaces, no invisible or control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    if not _NEEDS_TRANSLATION_RE.search(text):
-        return text  # the common case: nothing to replace, skip the per-character pass
-    return text.translate(_TRANSLATION)
+    # Invisible characters go before composition: "cafe\u200b\u0301" must compose to "café"
+    # in one pass, or cleaning clean text would change it again.
+    if _NEEDS_TRANSLATION_RE.search(text):
+        text = text.translate(_TRANSLATION)
+    return unicodedata.normalize("NFC", text)
 
 
 def squeeze_spaces(line: str) -> str:

@@ -63,6 +63,15 @@ def block_weight(doc: Document, position: int, feat: BlockFeatures) -> float:
     return -min(BAD_COST_MAX, max(BAD_COST, feat.n_chars))
 
 
+def _prose_chars(kept: list[int], feats: list[BlockFeatures], span: Span) -> int:
+    return sum(
+        feats[p].n_chars
+        for p in kept
+        if span.first <= p <= span.last
+        and feats[p].klass in (BlockClass.GOOD, BlockClass.NEAR_GOOD)
+    )
+
+
 def _announces_article(text: str, feat: BlockFeatures) -> bool:
     return is_dateline(text, feat.n_words) or parse_byline(text, allow_bare_name=False) is not None
 
@@ -91,8 +100,8 @@ def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Spa
         if run_score > 0 and (best is None or run_score > best.score):
             best = Span(run_start if run_start is not None else position, position, run_score)
         previous = position
-    if best is None or best.score < MIN_ARTICLE_SCORE:
-        return None
+    if best is None or _prose_chars(kept, feats, best) < MIN_ARTICLE_SCORE:
+        return None  # judged without the byline bonus: cleaning clean text must agree
     inside = [p for p in kept if best.first <= p <= best.last]
     good = [p for p in inside if feats[p].klass is BlockClass.GOOD]
     first = good[0] if good else inside[0]
@@ -154,6 +163,7 @@ class ArticleSpan:
             doc.metadata.title = doc.metadata.title or title.text
             removed.extend(removal(doc, p, "title", "extracted") for p in title.positions)
         removed.extend(self._header(doc, kept, feats, title, start))
+        removed.extend(self._bylines_in_body(doc, kept, start, end, removed))
         lead = _lead_above(doc, kept, feats, header_start)
         for position in kept:
             if position < header_start and position not in lead:
@@ -202,6 +212,23 @@ class ArticleSpan:
                 removed.append(removal(doc, position, "dateline", "dateline"))
             elif position < start and not is_dek(feat):
                 removed.append(self._outside(doc, position, feat, before=True))
+        return removed
+
+    @staticmethod
+    def _bylines_in_body(
+        doc: Document, kept: list[int], start: int, end: int, already: list[Removal]
+    ) -> list[Removal]:
+        """A byline inside the article ("By Victoria Friedman" after the last paragraph) is
+        metadata too; were it kept, cleaning the clean text would remove it the second time."""
+        done = {r.position for r in already}
+        removed = []
+        for position in kept:
+            if position in done or not start <= position <= end:
+                continue
+            authors = parse_byline(doc.blocks[position].text, allow_bare_name=False)
+            if authors:
+                doc.metadata.authors = doc.metadata.authors or authors
+                removed.append(removal(doc, position, "byline", "byline"))
         return removed
 
     @staticmethod

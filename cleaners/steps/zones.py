@@ -27,6 +27,7 @@ CURRENCY = r"[$€£₽₴¥]|руб\.?|грн\.?|zł|kr|chf|eur|usd|uah|rub"
 AMOUNT_RE = re.compile(rf"(?:(?:{CURRENCY})\s?\d[\d\s.,]*|\d[\d\s.,]*\s?(?:{CURRENCY}))", re.I)
 BUTTON_MAX_WORDS = 4
 _DIGIT_RE = re.compile(r"\d")
+AMOUNT_LINE_MAX_CHARS = 120
 SHORT_PROMPT_CHARS = 300
 BACKWARD_WEAK_CHARS_PER_SENTENCE = 160
 BRIDGE_MAX_WORDS = 6
@@ -43,7 +44,9 @@ class Cue:
 
 def is_amount_line(text: str, lex: Lexicon) -> bool:
     """A donation button row: currency amounts, optionally with labels ("Other amount")."""
-    if not _DIGIT_RE.search(text) or not AMOUNT_RE.search(text):
+    if len(text) > AMOUNT_LINE_MAX_CHARS or not _DIGIT_RE.search(text):
+        return False
+    if not AMOUNT_RE.search(text):
         return False
     rest = AMOUNT_RE.sub(" ", text)
     labels = [label for part in SEGMENT_SPLIT_RE.split(rest) if (label := label_form(part))]
