@@ -10,6 +10,7 @@ lingua) plug in through the same `LanguageDetector` protocol.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
@@ -80,16 +81,24 @@ def enough_letters(text: str) -> bool:
     return len(LETTER_RE.findall(text[:MAX_SAMPLE_CHARS])) >= MIN_LETTERS
 
 
-@cache
+_FACTORY_LOCK = threading.Lock()
+_factory = None
+
+
 def _langdetect_factory():
-    from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
+    """Our own langdetect factory, loaded once per process, under a lock: threads (Dask
+    workers) must never see a factory whose profiles are still loading."""
+    global _factory
+    if _factory is None:
+        with _FACTORY_LOCK:
+            if _factory is None:
+                from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-    DetectorFactory.seed = 0
-    init_factory()
-    from langdetect import detector_factory
-
-    return detector_factory._factory
+                factory = DetectorFactory()
+                factory.load_profile(PROFILES_DIRECTORY)
+                factory.set_seed(0)
+                _factory = factory
+    return _factory
 
 
 class LangdetectDetector:
