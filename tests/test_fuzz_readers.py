@@ -206,7 +206,7 @@ def test_warc_truncated_at_every_offset(tmp_path: Path, compress: bool) -> None:
     boundaries = warc_record_offsets(full)
     intact = summary(read_then_sentinel(tmp_path, "crawl" + _warc_suffix(compress), full))
     assert [kind for kind, _ in intact] == ["doc", "http_error"]
-    step = 1 if compress else 2  # the plain file is ~4x larger; every other byte suffices
+    step = 2 if compress else 5  # every other byte of the gzip file, every 5th of the plain
     for cut in range(0, len(full), step):
         if full[:cut].endswith((b"Content-Length:", b"Content-Length: ")):
             continue  # a known silent loss: see the xfail right below
