@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaners.decode import Decoded, decode
+from cleaners.html_metadata import htmldate_published, page_metadata
 from cleaners.model import Block, CleanResult, Metadata, RawDocument, Reject, RejectReason
 from cleaners.text import normalize_text
 
@@ -40,12 +40,6 @@ _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp12
                     "gb2312": "gb18030", "gbk": "gb18030"}  # fmt: skip
 SNIFF_BYTES = 4096
 DOM_BOILERPLATE = "dom_boilerplate"
-# Ask htmldate for the publication (not modification) date with its time of day.
-DATE_PARAMS = {
-    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-    "original_date": True,
-    "extensive_search": True,
-}
 # A pruning rule never removes an element holding more than this share of the page's text.
 MAX_PRUNED_TEXT_SHARE = 0.5
 
@@ -85,6 +79,7 @@ _PHRASE_KINDS = {
     ("about", "author"): "author_bio",
 }
 _PART_SPLIT_RE = re.compile(r"[-_\s:]+|(?<=[a-z])(?=[A-Z])")
+_NAME_WORDS = frozenset(_PART_TO_KIND) | {w for phrase in _PHRASE_KINDS for w in phrase}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,23 +105,21 @@ def decode_html(raw: RawDocument) -> Decoded | Reject:
 
 def _attribute_parts(node: LexborNode) -> list[str]:
     attrs = node.attributes
-    values = " ".join(
-        str(attrs.get(name) or "")
-        for name in ("class", "id", "role", "aria-label", "data-component")
-    )
-    return [p.lower() for p in _PART_SPLIT_RE.split(values) if p]
+    values = " ".join(str(attrs.get(name) or "") for name in _NAMED_ATTRIBUTES)
+    return [p.lower() for p in _PART_SPLIT_RE.split(values) if p] if values.strip() else []
 
 
-def kind_of(node: LexborNode) -> tuple[str, str] | None:
-    """(kind, rule) if the element's attributes name a boilerplate widget."""
+def kind_of(node: LexborNode, parts: list[str] | None = None) -> tuple[str, str] | None:
+    """(kind, rule) if the element is a structural non-article tag or its attributes name a
+    boilerplate widget."""
     tag = node.tag or ""
     if tag in STRUCTURAL_TAGS:
         return STRUCTURAL_TAGS[tag], f"dom:<{tag}>"
-    parts = _attribute_parts(node)
-    if not parts or any(p in ("article", "main") for p in parts[:1]):
+    parts = _attribute_parts(node) if parts is None else parts
+    if not parts or parts[0] in ("article", "main") or _NAME_WORDS.isdisjoint(parts):
         return None
     for phrase, kind in _PHRASE_KINDS.items():
-        if _contains_run(parts, phrase):
+        if phrase[0] in parts and _contains_run(parts, phrase):
             return kind, "dom:attr:" + "-".join(phrase)
     for part in parts:
         kind = _PART_TO_KIND.get(part)
@@ -155,14 +148,12 @@ def find_boilerplate(tree: LexborHTMLParser) -> list[PrunedElement]:
         return []
     total = len(body.text(separator=" ", strip=True)) or 1
     found: list[PrunedElement] = []
-    inside: list[LexborNode] = []
-    for node in body.css("*"):
-        if node.tag in ("html", "body", "article", "main") or any(
-            _within(node, o) for o in inside[-20:]
-        ):
+    accepted: set[int] = set()
+    for node in body.css(_CANDIDATES):
+        if node.tag in ("html", "body", "article", "main"):
             continue
         verdict = kind_of(node)
-        if verdict is None:
+        if verdict is None or _inside(node, accepted):
             continue
         text = node.text(separator=" ", strip=True)
         if not text or len(text) > MAX_PRUNED_TEXT_SHARE * total:
@@ -170,14 +161,22 @@ def find_boilerplate(tree: LexborHTMLParser) -> list[PrunedElement]:
         if not verdict[1].startswith("dom:<") and _holds_prose(node):
             continue
         found.append(PrunedElement(verdict[0], verdict[1], " ".join(text.split())))
-        inside.append(node)
+        accepted.add(node.mem_id)
     return found
 
 
-def _within(node: LexborNode, ancestor: LexborNode) -> bool:
+# Elements that can carry a boilerplate name; Lexbor selects them in C.
+_CANDIDATES = "nav, aside, footer, [class], [id], [role], [aria-label], [data-component]"
+
+
+_NAMED_ATTRIBUTES = ("class", "id", "role", "aria-label", "data-component")
+
+
+def _inside(node: LexborNode, accepted: set[int]) -> bool:
+    """True if an ancestor of the node was already taken as boilerplate."""
     parent = node.parent
     while parent is not None:
-        if parent.mem_id == ancestor.mem_id:
+        if parent.mem_id in accepted:
             return True
         parent = parent.parent
     return False
@@ -193,27 +192,8 @@ def page_language(tree: LexborHTMLParser) -> str | None:
     return lang.split("-")[0].lower() or None
 
 
-def _parse_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        try:
-            parsed = datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z")
-        except ValueError:
-            return None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-
-
-def _authors(value: str | None) -> list[str]:
-    if not value:
-        return []
-    return [a.strip() for a in re.split(r";|\s+und\s+|\s+and\s+|,", value) if a.strip()]
-
-
-def extract(html: str, url: str | None) -> tuple[str | None, Metadata]:
-    """trafilatura's main text (one paragraph per line) and page metadata."""
+def extract_text(html: str, url: str | None) -> str | None:
+    """trafilatura's main text, one paragraph per line (metadata comes from the markup)."""
     import trafilatura
 
     result = trafilatura.bare_extraction(
@@ -222,20 +202,9 @@ def extract(html: str, url: str | None) -> tuple[str | None, Metadata]:
         include_comments=False,
         include_tables=True,
         deduplicate=False,
-        with_metadata=True,
-        date_extraction_params=DATE_PARAMS,
+        with_metadata=False,
     )
-    if result is None:
-        return None, Metadata()
-    metadata = Metadata(
-        title=result.title,
-        authors=_authors(result.author),
-        published_at=_parse_date(result.date),
-        site_name=result.sitename,
-        description=result.description,
-        canonical_url=result.url,
-    )
-    return result.text, metadata
+    return result.text if result is not None else None
 
 
 def clean_html(raw: RawDocument, config) -> CleanResult:
@@ -250,10 +219,12 @@ def clean_html(raw: RawDocument, config) -> CleanResult:
         tree = LexborHTMLParser(decoded.text)
     except Exception as error:
         return _rejected(Reject(RejectReason.HTML_PARSE_ERROR, str(error)[:200]), decoded.encoding)
-    language = page_language(tree)
+    metadata = page_metadata(tree, raw.url)
+    metadata.declared_language = page_language(tree)
+    if metadata.published_at is None:
+        metadata.published_at = htmldate_published(decoded.text)
     found = find_boilerplate(tree)
-    text, metadata = extract(decoded.text, raw.url)
-    metadata.declared_language = language
+    text = extract_text(decoded.text, raw.url)
     if not text:
         fallback = tree.body.text(separator="\n", strip=True) if tree.body else ""
         result = clean_text(Decoded(fallback, decoded.encoding), config)

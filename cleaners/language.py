@@ -20,7 +20,7 @@ from cleaners.text import LETTER_RE
 UNDETERMINED = "und"
 MIN_LETTERS = 20
 # Only as much text as a detector needs; long bodies cost time and add nothing.
-MAX_SAMPLE_CHARS = 3000
+MAX_SAMPLE_CHARS = 1000
 
 _UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")
 _RUSSIAN_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
