@@ -121,8 +121,13 @@ def bare_langdetect() -> Callable[[str], str]:
     return run
 
 
-def load_detector(name: str) -> tuple[Callable[[str], str], float]:
-    """A text -> language function, and the seconds its model took to load."""
+def load_detector(name: str) -> tuple[Callable[[str], str], float, int]:
+    """A text -> language function, the seconds its model took to load, and the memory it
+    added to this process (RSS growth; a first-loaded detector also pays shared imports)."""
+    import psutil
+
+    process = psutil.Process()
+    rss_before = process.memory_info().rss
     started = time.perf_counter()
     if name == BARE_LANGDETECT:
         detect = bare_langdetect()
@@ -136,7 +141,7 @@ def load_detector(name: str) -> tuple[Callable[[str], str], float]:
         def detect(text: str) -> str:
             return detector.detect(text).language
 
-    return detect, time.perf_counter() - started
+    return detect, time.perf_counter() - started, process.memory_info().rss - rss_before
 
 
 @dataclass(slots=True)
@@ -144,6 +149,7 @@ class Scores:
     """Per kind of sample: right answers, total, errors, and speed."""
 
     load_seconds: float
+    load_bytes: int
     correct: dict[str, int] = field(default_factory=dict)
     total: dict[str, int] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
@@ -165,8 +171,8 @@ def speed(detect: Callable[[str], str], texts: list[str]) -> float:
 
 
 def evaluate(name: str, samples: list[Sample]) -> Scores:
-    detect, load_seconds = load_detector(name)
-    scores = Scores(load_seconds)
+    detect, load_seconds, load_bytes = load_detector(name)
+    scores = Scores(load_seconds, load_bytes)
     for sample in samples:
         answer = detect(sample.text)
         scores.total[sample.kind] = scores.total.get(sample.kind, 0) + 1
@@ -189,6 +195,7 @@ def report(results: dict[str, Scores], samples: list[Sample]) -> str:
     headers = [
         "detector",
         "load s",
+        "load MiB",
         f"accuracy, gold bodies (n={counts[BODY]})",
         f"accuracy, first sentence (n={counts[FIRST_SENTENCE]})",
         f"accuracy, {FIRST_WORDS} (n={counts[FIRST_WORDS]})",
@@ -200,6 +207,7 @@ def report(results: dict[str, Scores], samples: list[Sample]) -> str:
         [
             name,
             fmt(scores.load_seconds, 2),
+            f"{scores.load_bytes / 2**20:.0f}",
             fmt(scores.accuracy(BODY)),
             fmt(scores.accuracy(FIRST_SENTENCE)),
             fmt(scores.accuracy(FIRST_WORDS)),
@@ -253,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
 def vars_of(scores: Scores) -> dict[str, Any]:
     return {
         "load_seconds": scores.load_seconds,
+        "load_bytes": scores.load_bytes,
         "accuracy": {kind: scores.accuracy(kind) for kind in scores.total},
         "errors": scores.errors,
         "docs_per_second": scores.docs_per_second,
