@@ -38,7 +38,9 @@ def run_tests(with_kill: bool) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "figures.json"
         env = {**os.environ, REPORT_ENV: str(report)}
-        command = [sys.executable, "-m", "pytest", "-q", "-p", "tests.fault_report", *files]
+        conftest = (PROJECT / "tests" / "conftest.py").read_text(encoding="utf-8")
+        plugin = [] if "fault_report" in conftest else ["-p", "tests.fault_report"]
+        command = [sys.executable, "-m", "pytest", "-q", *plugin, *files]
         done = subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True)
         tail = [line for line in done.stdout.splitlines() if line.strip()][-1:]
         data = json.loads(report.read_text()) if report.exists() else {}

@@ -190,6 +190,21 @@ def test_hyphen_allowance_is_exact() -> None:
     assert oracles.invented_words(text, ["city hall"]) == {"hall"}
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="a declared charset that is a Python codec but no web encoding (unicode_escape, "
+    "raw_unicode_escape) is used to decode non-UTF-8 bytes, so backslash escapes in the page "
+    "('\\\\u0041\\\\x42') become characters it does not contain ('AB'); "
+    "cleaners.decode should accept only WHATWG encoding labels",
+)
+@pytest.mark.parametrize("charset", ["unicode_escape", "raw_unicode_escape"])
+def test_python_only_codecs_do_not_invent_text(charset: str) -> None:
+    body = "Le café est ouvert. Le prix est \\u0041\\x42 euros. ".encode("cp1252") * 3
+    result = clean(RawDocument(body, "x", media_type="text/plain", charset=charset), FAST)
+    assert result.ok, result.reject
+    assert oracles.invented_words(body.decode("cp1252"), result.paragraphs) == set()
+
+
 def test_declared_utf8_with_nuls_is_not_decoded_as_utf16() -> None:
     content = b"ab" + b"c\x00" * 12
     result = clean(RawDocument(content, "x", media_type="text/plain", charset="utf-8"), FAST)
@@ -234,9 +249,10 @@ def _idempotence_failure(text: str) -> str | None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="clean(result.text) differs from result for realistic pages: see the three "
-    "minimal reproductions below (byline-dependent acceptance, kept byline lines, "
-    "normalize_text not idempotent)",
+    reason="clean(result.text) differs from result for ~5% of the realistic pages that "
+    "become articles: blocks kept in the first pass only because of context the first pass "
+    "removes (a trailing byline, a wrapped repeat) are removed by the second; see the two "
+    "minimal reproductions below",
 )
 @KNOWN_FAILING
 @given(text=documents())
@@ -255,6 +271,39 @@ def test_idempotent_on_repeated_bylines() -> None:
 
 def test_idempotent_on_invisible_char_before_combining_mark() -> None:
     text = "Le cafe\u200b\u0301 est ouvert. " + " ".join(SENTENCES[:4])
+    assert _idempotence_failure(text) is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a headline-shaped line between the article and a trailing byline is kept (the "
+    "byline extends the article span over it); the clean text has no byline, so the second "
+    "pass removes the same line as unrelated_headline/outside_article",
+)
+def test_idempotent_with_a_headline_before_a_trailing_byline() -> None:
+    text = (
+        f"{SENTENCES[0]} {SENTENCES[1]}\n"
+        "Talks to resume after long pause, minister says\n"
+        "By Jane Smith"
+    )
+    assert _idempotence_failure(text) is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a short first paragraph is kept while a hard-wrapped repeat of the next paragraph "
+    "follows it; the clean text no longer holds the repeat, and the second pass removes the "
+    "first paragraph as page_header/outside_article",
+)
+def test_idempotent_with_a_wrapped_repeat() -> None:
+    text = (
+        "Der Stadtrat hat am Dienstag den Ausbau der Straßenbahn beschlossen.\n"
+        f"{SENTENCES[0]} {SENTENCES[0]}\n"
+        "The minister said on Thursday that the talks\n"
+        "would resume after a long pause. Die Kosten\n"
+        "für das Projekt werden auf rund 40 Millionen\n"
+        "Euro geschätzt."
+    )
     assert _idempotence_failure(text) is None
 
 
