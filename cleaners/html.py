@@ -192,6 +192,62 @@ def page_language(tree: LexborHTMLParser) -> str | None:
     return lang.split("-")[0].lower() or None
 
 
+# HTML parsers (Lexbor, lxml) slow down superlinearly on very deep nesting and on tags with
+# thousands of attributes; real pages stay far below these bounds.
+MAX_ATTRIBUTES = 1_000
+MAX_NESTING_DEPTH = 2_000
+LONG_TAG_CHARS = 20_000
+DEPTH_CHECK_MIN_TAGS = 5_000
+_LONG_TAG_RE = re.compile(rf"<[a-zA-Z][^>]{{{LONG_TAG_CHARS},}}")
+_ATTRIBUTE_RE = re.compile(r"\s[^\s=/>\"']+\s*=")
+_SCRIPT_RE = re.compile(
+    r"<(script|style|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
+)
+_ANY_TAG_RE = re.compile(r"<[^>]*>")
+_BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n)+")
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
+# Elements that close themselves (void) or may be left open: they never add depth.
+_DEPTHLESS_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option"}
+    | {"optgroup", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head"}
+    | {"body"}
+)
+
+
+def markup_too_complex(html: str) -> str | None:
+    """Why the page would take the parsers superlinear time, or None. Ordinary pages pay
+    one `count` and one failed search; scripts and comments are set aside before counting
+    attributes or depth, so their contents never look like markup."""
+    has_long_tag = _LONG_TAG_RE.search(html) is not None
+    if not has_long_tag and html.count("<") < DEPTH_CHECK_MIN_TAGS:
+        return None
+    markup = _SCRIPT_RE.sub(" ", html)
+    if has_long_tag:
+        for tag in _LONG_TAG_RE.finditer(markup):
+            if len(_ATTRIBUTE_RE.findall(tag.group(0))) > MAX_ATTRIBUTES:
+                return f"a tag with more than {MAX_ATTRIBUTES} attributes"
+    if markup.count("<") < DEPTH_CHECK_MIN_TAGS:
+        return None
+    depth = 0
+    for match in _TAG_RE.finditer(markup):
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _DEPTHLESS_TAGS:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        if depth > MAX_NESTING_DEPTH:
+            return f"elements nested deeper than {MAX_NESTING_DEPTH}"
+    return None
+
+
+def strip_tags(html: str) -> str:
+    """The page's text, one line per tag boundary, in linear time (no parser)."""
+    import html as html_module
+
+    text = _ANY_TAG_RE.sub("\n", _SCRIPT_RE.sub(" ", html))
+    return html_module.unescape(_BLANK_RUN_RE.sub("\n\n", text))
+
+
 def extract_text(html: str, url: str | None) -> str | None:
     """trafilatura's main text, one paragraph per line (metadata comes from the markup)."""
     import trafilatura
@@ -209,12 +265,17 @@ def extract_text(html: str, url: str | None) -> str | None:
 
 def clean_html(raw: RawDocument, config) -> CleanResult:
     """Clean one HTML page (see the module docstring for the three layers)."""
-    from cleaners.pipeline import clean_blocks, clean_text
+    from cleaners.pipeline import clean_blocks, clean_text, line_limits
     from cleaners.steps import HTML_STEPS
 
     decoded = decode_html(raw)
     if isinstance(decoded, Reject):
         return _rejected(decoded)
+    if markup_too_complex(decoded.text):
+        # Parsers would take superlinear time: read the page as text instead (linear).
+        result = clean_text(Decoded(strip_tags(decoded.text), decoded.encoding), config)
+        result.input_format = "html"
+        return result
     try:
         tree = LexborHTMLParser(decoded.text)
     except Exception as error:
@@ -225,6 +286,8 @@ def clean_html(raw: RawDocument, config) -> CleanResult:
         metadata.published_at = htmldate_published(decoded.text)
     found = find_boilerplate(tree)
     text = extract_text(decoded.text, raw.url)
+    if text and (limit := line_limits(text, config)) is not None:
+        return _rejected(limit, decoded.encoding)
     if not text:
         fallback = tree.body.text(separator="\n", strip=True) if tree.body else ""
         result = clean_text(Decoded(fallback, decoded.encoding), config)

@@ -47,6 +47,7 @@ class RejectReason(StrEnum):
     ONLY_BOILERPLATE = "only_boilerplate"
     NO_TEXT = "no_text"
     HTML_PARSE_ERROR = "html_parse_error"
+    HTML_TOO_COMPLEX = "html_too_complex"
     UNSUPPORTED_MEDIA = "unsupported_media"
     INTERNAL_ERROR = "internal_error"
 

@@ -42,6 +42,12 @@ class CleanConfig:
     language_detector: str | None = "langdetect"
     steps: list[Step] = field(default_factory=lambda: list(DEFAULT_STEPS))
 
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_lines", "max_line_chars"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value <= 0:
+                raise ValueError(f"CleanConfig.{name} must be a positive integer, not {value!r}")
+
 
 DEFAULT_CONFIG = CleanConfig()
 
@@ -75,7 +81,7 @@ def clean(raw: RawDocument, config: CleanConfig = DEFAULT_CONFIG) -> CleanResult
 def clean_text(decoded: Decoded, config: CleanConfig = DEFAULT_CONFIG) -> CleanResult:
     """Clean already-decoded plain page text."""
     text = normalize_text(decoded.text)
-    limit = _line_limits(text, config)
+    limit = line_limits(text, config)
     if limit is not None:
         return _rejected(limit, encoding=decoded.encoding)
     blocks, _profile = split_blocks(text)
@@ -119,7 +125,7 @@ def clean_blocks(
     return result
 
 
-def _line_limits(text: str, config: CleanConfig) -> Reject | None:
+def line_limits(text: str, config: CleanConfig) -> Reject | None:
     lines = text.count("\n") + 1
     if lines > config.max_lines:
         return Reject(RejectReason.TOO_MANY_LINES, f"{lines} lines > limit {config.max_lines}")

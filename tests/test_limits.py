@@ -304,12 +304,6 @@ def test_line_length_counts_characters_not_bytes() -> None:
     assert over.reject is not None and over.reject.reason == RejectReason.LINE_TOO_LONG
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CleanConfig.max_lines and max_line_chars are only checked on the plain-text path "
-    "(cleaners.pipeline.clean_text); cleaners.html.clean_html builds blocks from trafilatura's "
-    "text without checking them, so an HTML page of any number or length of lines passes",
-)
 @pytest.mark.parametrize("limit", ["max_lines", "max_line_chars"])
 def test_line_limits_apply_to_html_too(limit: str) -> None:
     paragraphs = [f"<p>{PROSE}{PROSE}({n})</p>" for n in range(300)]
@@ -323,11 +317,6 @@ def test_line_limits_apply_to_html_too(limit: str) -> None:
     assert result.reject is not None and result.reject.reason == expected, result.reject
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CleanConfig has no validation: max_bytes=-1, max_lines=0, max_line_chars=-5 are "
-    "accepted and silently reject every document (FetchConfig and InputLimits raise ValueError)",
-)
 @pytest.mark.parametrize("field", ["max_bytes", "max_lines", "max_line_chars"])
 def test_clean_config_rejects_nonsense_limits(field: str) -> None:
     with pytest.raises(ValueError):
