@@ -523,7 +523,8 @@ def build_summary(
         "task_runner": task_runner,
         "finished_at": datetime.now(UTC).isoformat(),
         "inputs": {
-            "given": inputs,
+            # Inputs as given, minus any user:password in a URL: the manifest is on disk.
+            "given": [redact_url(i) if "://" in i else i for i in inputs],
             "documents": tally.documents,
             "skipped_known": tally.skipped_known,
             "urls_skipped_known": tally.urls_skipped_known,

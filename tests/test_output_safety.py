@@ -295,12 +295,6 @@ def test_url_credentials_are_not_in_the_dataset_or_the_logs(hostile_run: Hostile
     assert redacted in stored
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the run manifest (_manifests/<run_id>.json, inputs.given) and the flow's returned "
-    "summary keep every input exactly as given, so a URL's user:password is written to disk: "
-    "flows/ingest.build_summary should redact URL inputs (flows.fetch.redact_url)",
-)
 def test_url_credentials_are_not_in_the_manifest(hostile_run: HostileRun) -> None:
     manifests = list((hostile_run.output / "_manifests").glob("*.json"))
     assert manifests
