@@ -422,6 +422,18 @@ def run_stats_command(args: argparse.Namespace, parser: argparse.ArgumentParser)
     return 0
 
 
+def manifest_location(output: str, run_id: str) -> str:
+    """Where the run's manifest is: a path for local outputs; for a URI (which may carry a
+    query such as ?endpoint_override=...), the scheme and the path inside the store."""
+    relative = f"_manifests/{run_id}.json"
+    if "://" not in output:
+        return os.path.join(output, relative)
+    from flows.sinks import resolve_root
+
+    scheme = output.split("://", 1)[0]
+    return f"{scheme}://{resolve_root(output).path(relative)}"
+
+
 def format_summary(summary: dict[str, Any], elapsed: float) -> str:
     """A few lines a person reads after a run; the manifest has everything else."""
     inputs, timings = summary["inputs"], summary["timings"]
@@ -429,7 +441,7 @@ def format_summary(summary: dict[str, Any], elapsed: float) -> str:
     rejects = summary["rejects"]
     removed = summary["removed"]
     startup = timings.get("startup_seconds")
-    manifest = os.path.join(summary["output"], "_manifests", f"{summary['run_id']}.json")
+    manifest = manifest_location(summary["output"], summary["run_id"])
     retracted = summary.get("retracted", {})
     replaced = (
         f"  replaced:  {retracted.get('articles', 0)} articles, {retracted.get('rejects', 0)} "

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -134,3 +135,13 @@ def test_format_summary_keeps_top_removed_kinds() -> None:
     assert "kind7 13, +2 more" in text and "kind8" not in text
     assert "rejects:   0\n" in text
     assert "startup ?, processing 1.2 s" in text
+
+
+def test_manifest_location_for_local_paths_and_uris() -> None:
+    """A URI's query (endpoint_override=...) must not end up inside the printed path."""
+    from flows.cli import manifest_location
+
+    assert manifest_location("output", "r1") == os.path.join("output", "_manifests", "r1.json")
+    assert manifest_location("file:///tmp/x", "r1") == "file:///tmp/x/_manifests/r1.json"
+    uri = "s3://bucket/news?endpoint_override=127.0.0.1:5555&scheme=http&region=us-east-1"
+    assert manifest_location(uri, "r1") == "s3://bucket/news/_manifests/r1.json"

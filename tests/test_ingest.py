@@ -442,14 +442,20 @@ def test_an_html_page_is_identified_by_its_canonical_url(
 def test_a_dask_cluster_runs_the_same_flow(prefect_harness: None, tmp_path: Path) -> None:
     from distributed import LocalCluster
 
+    # A real TCP scheduler on 127.0.0.1 with two worker processes, as a remote cluster has.
     with LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
     ) as cluster:
         address = cluster.scheduler_address
         summary = run_ingest(
             [str(DEVSET)], output=str(tmp_path), dask_address=address, batch_size=2
         )
 
+    assert address.startswith("tcp://127.0.0.1:")
     assert summary["task_runner"] == f"dask({address})"
     assert (summary["batches"], summary["articles"], summary["rejects"]) == (2, 4, {})
     languages = query(f"SELECT language FROM {table_sql(tmp_path, 'articles')} ORDER BY 1")
