@@ -20,6 +20,7 @@ run with langdetect. Known failures are strict xfails with their minimal reprodu
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -154,6 +155,41 @@ def test_langdetect_tags_real_paragraphs(text: str) -> None:
     assert first.ok, first.reject
     assert first.language != "und" and first.language_score > 0.5
     assert (first.language, first.paragraphs) == (second.language, second.paragraphs)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="cleaners/cues.py shares one hyperscan.Database (module-level @cache) between "
+    "threads, and Database.scan uses the database's single scratch space: concurrent clean() "
+    "calls raise hyperscan.ScratchInUseError (Dask worker threads; tests/test_ingest.py::"
+    "test_a_dask_cluster_runs_the_same_flow gets internal_error rejects when it runs after "
+    "tests/test_fetch.py). Fix: one hyperscan.Scratch per thread, or a lock around scan",
+)
+def test_clean_is_thread_safe() -> None:
+    """Dask runs `clean_batch` tasks on worker threads: `clean` must not share scratch state."""
+    documents = [
+        plain("\n\n".join(SENTENCES[n % 20 :] + SENTENCES[: n % 20]) + f" ({n})")
+        for n in range(100)
+    ]
+    clean(documents[0], FAST)  # build the shared indexes first: the race is in using them
+    errors: list[str] = []
+    barrier = threading.Barrier(8)
+
+    def work() -> None:
+        barrier.wait()
+        for raw in documents:
+            try:
+                clean(raw, FAST)
+            except Exception as error:  # the contract is "never raises"
+                errors.append(f"{type(error).__name__}: {error}")
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    tally.fault("cleaners.threads", 8)
+    assert errors == [], f"{len(errors)} errors, e.g. {errors[0]}"
 
 
 # --------------------------------------------------------------------------- never invents
