@@ -4,7 +4,7 @@ Enable it with one line in `tests/conftest.py`:
 
     from tests.fault_report import pytest_terminal_summary  # noqa: F401
 
-or per run with `pytest -p tests.fault_report`. It prints how many inputs were fuzzed, how
+or per run with `python -m pytest -p tests.fault_report`. It prints how many inputs were fuzzed, how
 many faults were injected (truncations, corruptions, bombs, hostile servers, SIGKILLs...),
 the rows lost by the kill test (must be 0) and how many known bugs are pinned as strict
 xfails. With `NEWSCLEAN_FAULT_REPORT=<path>` it also writes the figures as JSON (that is

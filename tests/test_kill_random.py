@@ -158,7 +158,9 @@ def start(inputs: Path, output: Path, prefect_home: Path) -> Run:
 def processes_using(prefect_home: Path) -> list[int]:
     """Pids whose environment names this run's PREFECT_HOME (ours, and nobody else's)."""
     needle = f"PREFECT_HOME={prefect_home}".encode()
-    found = []
+    found: list[int] = []
+    if not Path("/proc").is_dir():  # not Linux: the process-group kill has to suffice
+        return found
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
