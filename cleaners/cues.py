@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections import defaultdict
 from functools import cache
 
@@ -113,6 +114,15 @@ class _Scanner:
             ids=list(range(len(expressions))),
             flags=[flags] * len(expressions),
         )
+        # A scratch space serves one scan at a time: each thread gets its own.
+        self._local = threading.local()
+
+    def _scratch(self) -> object:
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = hyperscan.Scratch(self.database)
+            self._local.scratch = scratch
+        return scratch
 
     def scan(self, lines: list[str]) -> dict[tuple[str, str], set[int]]:
         """(kind, tier) -> indexes of the lines where a relaxed pattern matched."""
@@ -129,15 +139,19 @@ class _Scanner:
             found[self.ids[pattern_id]].add(line)
 
         if data:
-            self.database.scan(data, match_event_handler=on_match)
+            self.database.scan(data, match_event_handler=on_match, scratch=self._scratch())
         return found
+
+
+_SCANNERS_LOCK = threading.Lock()
 
 
 @cache
 def _scanners() -> tuple[_Scanner, _Scanner] | None:
     if hyperscan is None:
         return None
-    return _Scanner(TEXT_TIERS, anchored=False), _Scanner(LABEL_TIERS, anchored=True)
+    with _SCANNERS_LOCK:  # compile once even when threads start together
+        return _Scanner(TEXT_TIERS, anchored=False), _Scanner(LABEL_TIERS, anchored=True)
 
 
 class Cues:

@@ -41,8 +41,9 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 DETECTION_SAMPLE_BYTES = 64 * 1024
 MAX_CONTROL_SHARE = 0.02
 # Text codecs that no web page is written in; a charset naming one is ignored.
+# (codecs.lookup names, hyphenated: "unicode-escape".)
 _NOT_PAGE_ENCODINGS = frozenset(
-    {"undefined", "unicode_escape", "raw_unicode_escape", "idna", "punycode", "utf-7", "mbcs"}
+    {"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7", "mbcs"}
 )
 UTF16_MIN_ZERO_SHARE = 0.05
 # UTF-8 text with a few stray bytes (a truncated upload, one bad character) is still UTF-8:
@@ -152,7 +153,11 @@ def decode(content: bytes, declared: str | None = None) -> Decoded | Reject:
             return _checked(text, encoding)
     mostly_utf8 = content.decode("utf-8", errors="replace")
     stray_allowed = max(MIN_STRAY_UTF8_BYTES, MAX_STRAY_UTF8_SHARE * len(mostly_utf8))
-    if mostly_utf8.count("\ufffd") <= stray_allowed and not declared:
+    strays = mostly_utf8.count("\ufffd")
+    # Only text that proves itself UTF-8 elsewhere (valid multi-byte characters) is read
+    # as UTF-8 with a few bad bytes; a short cp1252 text has no such proof.
+    proven = sum(1 for c in mostly_utf8 if ord(c) > 127 and c != "\ufffd") > strays
+    if strays <= stray_allowed and proven and not declared:
         return _checked(mostly_utf8, "utf-8")
     return _detected(content)
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.httpserver import http_server  # noqa: F401
+from tests.fault_report import pytest_terminal_summary  # noqa: F401  (fault figures)
 
 _PREFECT_HOME: str | None = None
 
@@ -54,3 +55,5 @@ def prefect_api_url(prefect_harness: None) -> str:
     from prefect.settings import PREFECT_API_URL
 
     return str(PREFECT_API_URL.value())
+
+

@@ -157,14 +157,6 @@ def test_langdetect_tags_real_paragraphs(text: str) -> None:
     assert (first.language, first.paragraphs) == (second.language, second.paragraphs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cleaners/cues.py shares one hyperscan.Database (module-level @cache) between "
-    "threads, and Database.scan uses the database's single scratch space: concurrent clean() "
-    "calls raise hyperscan.ScratchInUseError (Dask worker threads; tests/test_ingest.py::"
-    "test_a_dask_cluster_runs_the_same_flow gets internal_error rejects when it runs after "
-    "tests/test_fetch.py). Fix: one hyperscan.Scratch per thread, or a lock around scan",
-)
 def test_clean_is_thread_safe() -> None:
     """Dask runs `clean_batch` tasks on worker threads: `clean` must not share scratch state."""
     documents = [
@@ -226,13 +218,6 @@ def test_hyphen_allowance_is_exact() -> None:
     assert oracles.invented_words(text, ["city hall"]) == {"hall"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a declared charset that is a Python codec but no web encoding (unicode_escape, "
-    "raw_unicode_escape) is used to decode non-UTF-8 bytes, so backslash escapes in the page "
-    "('\\\\u0041\\\\x42') become characters it does not contain ('AB'); "
-    "cleaners.decode should accept only WHATWG encoding labels",
-)
 @pytest.mark.parametrize("charset", ["unicode_escape", "raw_unicode_escape"])
 def test_python_only_codecs_do_not_invent_text(charset: str) -> None:
     body = "Le café est ouvert. Le prix est \\u0041\\x42 euros. ".encode("cp1252") * 3

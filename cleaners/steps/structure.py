@@ -22,7 +22,7 @@ from cleaners.steps.base import Wall, boundaries, features, kept_positions, remo
 from cleaners.steps.lists import INTERNAL_SENTENCE_RE
 from cleaners.text import FUNCTION_WORDS
 
-MIN_ARTICLE_SCORE = 150
+MIN_ARTICLE_SCORE = 100
 HEADER_LOOKBACK = 10
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 30
