@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.httpserver import http_server  # noqa: F401
 from tests.fault_report import pytest_terminal_summary  # noqa: F401  (fault figures)
+from tests.httpserver import http_server  # noqa: F401
 
 _PREFECT_HOME: str | None = None
 
@@ -55,5 +55,3 @@ def prefect_api_url(prefect_harness: None) -> str:
     from prefect.settings import PREFECT_API_URL
 
     return str(PREFECT_API_URL.value())
-
-
