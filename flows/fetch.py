@@ -90,6 +90,8 @@ ACCEPT_ENCODING = "gzip, deflate, br" if _BROTLI_BOUNDED else "gzip, deflate"
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _NOT_FOUND_STATUSES = frozenset({404, 410})
 _READ_CHUNK = 64 * 1024
+# Where the response hook moves a reply's Location header (see `_take_over_redirect`).
+_LOCATION_HEADER = "x-newsclean-location"
 
 
 class FetchReason(StrEnum):
@@ -877,7 +879,7 @@ class Fetcher:
             reply = self._get_with_retries(url, headers, check_media=not for_robots)
             if isinstance(reply, _Failure) or reply.status not in _REDIRECT_STATUSES:
                 return url, reply
-            location = reply.headers.get("location")
+            location = reply.headers.get(_LOCATION_HEADER)
             if not location:
                 return url, _Failure(
                     FetchReason.HTTP_ERROR, "redirect without Location", status=reply.status
@@ -1074,6 +1076,7 @@ class Fetcher:
             transport=transport,
             trust_env=False,
             follow_redirects=False,
+            event_hooks={"response": [_take_over_redirect]},
             timeout=httpx.Timeout(
                 connect=config.connect_timeout,
                 read=config.read_timeout,
@@ -1123,6 +1126,21 @@ def _parse_target(url: str) -> httpx.URL | _Failure:
     if not parsed.host:
         return _Failure(FetchReason.INVALID_URL, "URL has no host")
     return parsed
+
+
+def _take_over_redirect(response: httpx.Response) -> None:
+    """Move Location out of httpx's sight: redirects are followed and vetted by `Fetcher`.
+
+    Even with `follow_redirects=False`, `httpx.Client.send` builds `response.next_request`
+    from Location and raises `InvalidURL` on one without an authority (`data:...`,
+    `javascript:...`, `mailto:...`), which would lose the response and its reason. Under
+    another name, the header reaches `_redirect_target`, which gives such a hop
+    `bad_scheme` like any other non-http(s) target.
+    """
+    location = response.headers.get("location")
+    if location is not None:
+        del response.headers["location"]
+        response.headers[_LOCATION_HEADER] = location
 
 
 def _redirect_target(current: httpx.URL, location: str) -> httpx.URL | _Failure:

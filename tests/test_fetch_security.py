@@ -125,29 +125,7 @@ def test_only_http_and_https_redirect_targets(server: LocalHTTPServer, target: s
     assert [request.path for request in server.requests()] == ["/jump"]
 
 
-# Locations without "//" after the scheme: httpx.Client.send builds `response.next_request`
-# even with follow_redirects=False, and raises httpx.InvalidURL on them.
-OPAQUE_REDIRECT = (
-    "a redirect to a URL without an authority (data:, javascript:, mailto:, news:, blob:, "
-    "jar:, view-source:) ends as internal_error (and an ERROR log), not bad_scheme: "
-    "httpx.Client.send builds response.next_request even with follow_redirects=False and "
-    "raises httpx.InvalidURL, which flows/fetch.py's _attempt does not catch (it catches "
-    "httpx.TransportError only)"
-)
-
-
-@pytest.mark.parametrize(
-    "target",
-    [
-        pytest.param(
-            target,
-            marks=[pytest.mark.xfail(strict=True, reason=OPAQUE_REDIRECT)]
-            if "//" not in target.split(":", 1)[1][:2] and not target.startswith("file:")
-            else [],
-        )
-        for target in BAD_SCHEMES
-    ],
-)
+@pytest.mark.parametrize("target", BAD_SCHEMES)
 def test_redirect_to_another_scheme_is_a_bad_scheme(server: LocalHTTPServer, target: str) -> None:
     server.redirect("/jump", target)
     assert_failed(fetch(server.url("/jump")), FetchReason.BAD_SCHEME)
