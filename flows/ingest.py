@@ -55,7 +55,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from cleaners import PIPELINE_VERSION, CleanConfig, RawDocument, RejectReason, clean
-from flows import progress
+from flows import credentials, progress
 from flows.fetch import FetchConfig, Fetcher, NotModified, redact_url
 from flows.records import FailedInput, SourceItem
 from flows.rows import DocumentRows, document_rows, failed_input_row
@@ -796,6 +796,7 @@ def ingest(
     logger = get_run_logger()
     run_id = make_run_id()
     paths, urls = split_inputs(inputs, url_lists or [])
+    urls = [credentials.restore(url) for url in urls]
     date_range = parse_date_range(raw_dates)
     options = CleanOptions(language_detector=language_detector, keep_raw=keep_raw)
     fetch_config = FetchConfig(
@@ -942,7 +943,14 @@ def run_ingest(
     dask_address: str | None = None,
     **flow_parameters: Any,
 ) -> dict[str, Any]:
-    """Run the `ingest` flow on the right task runner; returns the run summary."""
+    """Run the `ingest` flow on the right task runner; returns the run summary.
+
+    URL credentials are withheld from the flow's parameters (see `flows.credentials`).
+    """
     return run_flow_on(
-        ingest, inputs, workers=workers, dask_address=dask_address, **flow_parameters
+        ingest,
+        credentials.withhold_all(inputs),
+        workers=workers,
+        dask_address=dask_address,
+        **flow_parameters,
     )

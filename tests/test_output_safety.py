@@ -303,12 +303,9 @@ def test_url_credentials_are_not_in_the_manifest(hostile_run: HostileRun) -> Non
     assert SECRET not in json.dumps(hostile_run.summary)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Prefect flow run records its parameters (inputs=[...]) verbatim in the Prefect "
-    "API database and UI, credentials included: flows/cli.py or run_ingest should pass "
-    "redacted URLs to the flow (or keep credentials out of flow parameters)",
-)
 def test_url_credentials_are_not_in_prefect_flow_parameters(hostile_run: HostileRun) -> None:
+    """Prefect stores flow parameters verbatim; the URL still reaches the server with them."""
     assert hostile_run.flow_parameters
     assert not any(SECRET in json.dumps(p, default=str) for p in hostile_run.flow_parameters)
+    articles = {s for (s,) in sql(hostile_run, "articles", "SELECT source FROM {t}")}
+    assert hostile_run.urls["credentials"].replace(f"editor:{SECRET}@", "***@") in articles

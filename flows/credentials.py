@@ -1,0 +1,58 @@
+"""Credentials in input URLs stay in this process, out of Prefect's records.
+
+Prefect stores every flow run's parameters verbatim in its API database and shows them in
+the UI, so `newsclean ingest https://user:secret@host/feed` would leave the password there.
+`flows.ingest.run_ingest` therefore passes URLs with their `user:password@` replaced by a
+placeholder (`***@`, `***2@` when two inputs differ only in their credentials), and keeps
+the real URLs in this process. The flow body, which runs in the same process and is the
+only place that fetches, puts them back before fetching. Everything that leaves the
+fetcher (rows, logs) is redacted separately (`flows.fetch.redact_url`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+_WITHHELD: dict[str, str] = {}
+_LOCK = threading.Lock()
+
+
+def _userinfo_split(url: str) -> tuple[str, str] | None:
+    """(netloc, host part) of a URL that carries `userinfo@`, or None."""
+    if "://" not in url:
+        return None
+    try:
+        netloc = urlsplit(url).netloc
+    except ValueError:
+        return None
+    if "@" not in netloc:
+        return None
+    return netloc, netloc.rsplit("@", 1)[1]
+
+
+def withhold(url: str) -> str:
+    """`url` with its credentials replaced by a placeholder this process can resolve."""
+    parts = _userinfo_split(url)
+    if parts is None:
+        return url
+    netloc, host = parts
+    with _LOCK:
+        for attempt in range(1, len(_WITHHELD) + 2):
+            mark = "***" if attempt == 1 else f"***{attempt}"
+            placeholder = url.replace(f"//{netloc}", f"//{mark}@{host}", 1)
+            if _WITHHELD.setdefault(placeholder, url) == url:
+                return placeholder
+    raise AssertionError("unreachable: a free placeholder always exists")
+
+
+def withhold_all(items: Iterable[str]) -> list[str]:
+    """Every item of a flow's `inputs`, URLs with credentials withheld, paths unchanged."""
+    return [withhold(item) for item in items]
+
+
+def restore(url: str) -> str:
+    """The URL `withhold` was given for `placeholder`; any other string unchanged."""
+    with _LOCK:
+        return _WITHHELD.get(url, url)
