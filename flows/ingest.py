@@ -55,7 +55,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from cleaners import PIPELINE_VERSION, CleanConfig, RawDocument, RejectReason, clean
-from flows import credentials, progress
+from flows import credentials, memory, progress
 from flows.fetch import FetchConfig, Fetcher, NotModified, redact_url
 from flows.records import FailedInput, SourceItem
 from flows.rows import DocumentRows, document_rows, failed_input_row
@@ -712,15 +712,21 @@ def run_batches(
     def write_head() -> None:
         head = in_flight.popleft()
         _write(head, writer, produced, logger)
-        if head.task_error is not None and on_failed_task is not None:
+        failed = head.task_error is not None
+        del head
+        memory.release_finished_batch()
+        if failed and on_failed_task is not None:
             on_failed_task()
 
-    for batch in iter_batches(items, plan.batch_size, plan.batch_bytes):
-        in_flight.append(_submit(batch, options, writer.run_id))
-        while in_flight and (len(in_flight) > plan.max_in_flight or in_flight[0].finished.is_set()):
+    with memory.frozen_start_up_heap():
+        for batch in iter_batches(items, plan.batch_size, plan.batch_bytes):
+            in_flight.append(_submit(batch, options, writer.run_id))
+            while in_flight and (
+                len(in_flight) > plan.max_in_flight or in_flight[0].finished.is_set()
+            ):
+                write_head()
+        while in_flight:
             write_head()
-    while in_flight:
-        write_head()
     return produced
 
 
