@@ -60,6 +60,10 @@ _MAX_DETAIL_CHARS = 200
 class _CorruptWarcError(Exception):
     """Damage we detect ourselves, which warcio would silently treat as a clean end."""
 
+    def __init__(self, message: str, source: str | None = None) -> None:
+        super().__init__(message)
+        self.source = source  # the damaged record, when it is not the current one
+
 
 class _CheckedArchiveIterator(ArchiveIterator):
     """warcio's iterator, plus a note of whether the last gzip member ended properly.
@@ -70,6 +74,9 @@ class _CheckedArchiveIterator(ArchiveIterator):
     """
 
     ended_inside_gzip_member = False
+    # warcio counts a record not followed by its blank-line terminator in `err_count` (a
+    # wrong Content-Length) and writes this message to stderr; the count is what we read.
+    INC_RECORD = ""
 
     def close(self) -> None:
         decompressor = getattr(self.reader, "decompressor", None)
@@ -116,27 +123,82 @@ def _iter_warc_stream(
     warc_file: BinaryIO, source: str, limits: InputLimits
 ) -> Iterator[SourceItem]:
     archive = _CheckedArchiveIterator(warc_file)
-    records_read = 0
+    held = _HeldRecord()
     # warcio reports damage with whatever exception its parsers happen to raise
     # (ArchiveLoadFailed, EOFError, zlib.error, AttributeError on a cut header...), so
     # anything raised while walking the archive means "the rest is unreadable".
     try:
         for record in archive:
+            yield from held.release(archive)
             record_source = f"{source}#{archive.offset}"
             if record.format != "warc" or record.length is None:
                 raise _CorruptWarcError("not a WARC record (no WARC/1.x header or no length)")
+            if not _declares_its_length(record):
+                raise _CorruptWarcError("a record's Content-Length is missing or not a number")
             if archive.is_compressed and record.length > limits.max_decompressed_bytes:
                 yield _declared_too_large(record, record_source, limits)
                 return
             item = _record_item(record, record_source, limits)
             _ensure_record_complete(record)
-            records_read += 1
-            if item is not None:
-                yield item
+            held.hold(item, record_source, archive)
+        yield from held.release(archive)
         _ensure_clean_end(archive)
     except Exception as error:
-        detail = f"{_describe(error)} (after {records_read} complete records)"
-        yield FailedInput(f"{source}#{archive.offset}", BAD_WARC, detail)
+        failed_at = getattr(error, "source", None) or f"{source}#{archive.offset}"
+        try:
+            yield from held.release(archive)
+        except _CorruptWarcError as framing:
+            error, failed_at = framing, framing.source or failed_at
+        detail = f"{_describe(error)} (after {held.released} complete records)"
+        yield FailedInput(failed_at, BAD_WARC, detail)
+
+
+class _HeldRecord:
+    """The last record's item, held back until warcio has read past the record's end.
+
+    A record whose Content-Length is wrong by a few bytes parses, but yields its page cut
+    short or with the next record's bytes appended. The only sign is the missing blank-line
+    terminator after the declared length, which warcio checks when it moves on to the next
+    record (its `err_count`). So an item is released only after that check; a record that
+    fails it ends the file with `bad_warc` at that record, as other damage does (warcio's
+    resynchronisation after a wrong length reads the next record from the wrong place).
+    """
+
+    def __init__(self) -> None:
+        self._item: SourceItem | None = None
+        self._source = ""
+        self._errors_before = 0
+        self._holding = False
+        self.released = 0  # records that passed every check
+
+    def hold(self, item: SourceItem | None, source: str, archive: _CheckedArchiveIterator) -> None:
+        self._item, self._source, self._holding = item, source, True
+        self._errors_before = archive.err_count
+
+    def release(self, archive: _CheckedArchiveIterator) -> Iterator[SourceItem]:
+        if not self._holding:
+            return
+        self._holding = False
+        item, self._item = self._item, None
+        if archive.err_count > self._errors_before:
+            raise _CorruptWarcError(
+                "a record is not followed by its blank-line terminator (wrong Content-Length)",
+                self._source,
+            )
+        self.released += 1
+        if item is not None:
+            yield item
+
+
+def _declares_its_length(record: Any) -> bool:
+    """True if the WARC header block gives Content-Length as digits.
+
+    warcio reads an empty or absent value as 0, so a file cut inside a record's header
+    block (`Content-Length:` and nothing after it) would end with an empty record and no
+    error at all.
+    """
+    value = record.rec_headers.get_header("Content-Length")
+    return value is not None and value.strip().isdigit()
 
 
 def _record_item(record: Any, record_source: str, limits: InputLimits) -> SourceItem | None:
