@@ -282,9 +282,22 @@ def to_table(table_name: str, rows: Rows, defaults: Mapping[str, Any] | None = N
 def _table_from_rows(
     table_name: str, schema: pa.Schema, rows: Sequence[Mapping[str, Any]], fills: Mapping
 ) -> pa.Table:
-    _reject_unknown(table_name, set().union(*(row.keys() for row in rows)) - set(schema.names))
-    merged = [{**fills, **{k: v for k, v in row.items() if v is not None}} for row in rows]
-    return pa.Table.from_pylist(merged, schema=schema)
+    """Column by column: a batch has tens of thousands of `removed` rows, and converting
+    one Python list per column is several times faster than merging run-level values into
+    every row dict and handing pyarrow a list of dicts."""
+    present = set().union(*(row.keys() for row in rows))
+    _reject_unknown(table_name, present - set(schema.names))
+    arrays = []
+    for schema_field in schema:
+        name = schema_field.name
+        if name in present:
+            array = pa.array([row.get(name) for row in rows], type=schema_field.type)
+        else:
+            array = pa.nulls(len(rows), schema_field.type)
+        if name in fills:
+            array = array.fill_null(pa.scalar(fills[name], schema_field.type))
+        arrays.append(array)
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def _cast_table(table_name: str, schema: pa.Schema, table: pa.Table, fills: Mapping) -> pa.Table:
