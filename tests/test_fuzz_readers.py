@@ -208,8 +208,6 @@ def test_warc_truncated_at_every_offset(tmp_path: Path, compress: bool) -> None:
     assert [kind for kind, _ in intact] == ["doc", "http_error"]
     step = 2 if compress else 5  # every other byte of the gzip file, every 5th of the plain
     for cut in range(0, len(full), step):
-        if full[:cut].endswith((b"Content-Length:", b"Content-Length: ")):
-            continue  # a known silent loss: see the xfail right below
         tally.fault("warc.truncate")
         items = summary(read_then_sentinel(tmp_path, "crawl" + _warc_suffix(compress), full[:cut]))
         good = [item for item in items if item[0] != "bad_warc"]
@@ -343,12 +341,6 @@ def test_a_wrong_content_length_is_reported_at_the_damaged_record(
     assert "Content-Length" in failure.detail
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a corrupt record in a .warc.gz ends the file with one bad_warc for the remainder "
-    "(flows/sources/warc.py), although each record is its own gzip member: the records after "
-    "it are intact and could be read by resuming at the next member",
-)
 def test_warc_gz_records_after_a_corrupt_record_still_come_out(tmp_path: Path) -> None:
     tally.fault("warc.resync")
     data = warc_bytes(compress=True, pages=3)
@@ -356,9 +348,13 @@ def test_warc_gz_records_after_a_corrupt_record_still_come_out(tmp_path: Path) -
     # Record order: warcinfo, (request, response) x 3, 404. Destroy the second request.
     start, end = offsets[3], offsets[4]
     damaged = data[:start] + b"\x1f\x8b" + bytes(end - start - 2) + data[end:]
-    items = summary(read_then_sentinel(tmp_path, "crawl.warc.gz", damaged))
+    raw_items = read_then_sentinel(tmp_path, "crawl.warc.gz", damaged)
+    items = summary(raw_items)
     kinds = [kind for kind, _ in items]
     assert kinds.count("doc") == 3 and "http_error" in kinds, items
+    failure = raw_items[-1]
+    assert isinstance(failure, FailedInput) and failure.reason == "bad_warc", items
+    assert failure.source.endswith(f"#{start}") and f"resumed at #{end}" in failure.detail
 
 
 @FUZZ
@@ -660,3 +656,19 @@ def html_timings(tmp_path_factory: pytest.TempPathFactory) -> dict:
 @pytest.mark.parametrize("name", list(HTML_SCALING))
 def test_html_costs_linear_time(html_timings: dict, name: str) -> None:
     assert html_timings[name]["ok"], html_timings[name]
+
+
+def test_warc_gz_with_two_damaged_records_reports_them_in_one_row(tmp_path: Path) -> None:
+    tally.fault("warc.resync", 2)
+    data = warc_bytes(compress=True, pages=3)
+    offsets = warc_record_offsets(data)
+    damaged = bytearray(data)
+    for record in (3, 5):  # the second and third requests; every response stays intact
+        start, end = offsets[record], offsets[record + 1]
+        damaged[start + 10 : end] = bytes(end - start - 10)
+    raw_items = read_then_sentinel(tmp_path, "crawl.warc.gz", bytes(damaged))
+    kinds = [kind for kind, _ in summary(raw_items)]
+    assert kinds.count("doc") == 3 and kinds.count("bad_warc") == 1, kinds
+    failure = raw_items[-1]
+    assert failure.source.endswith(f"#{offsets[3]}") and "1 more damaged" in failure.detail
+    assert f"#{offsets[5]}" in failure.detail

@@ -9,9 +9,12 @@ What becomes what:
   `http_error`, so a crawl's dead pages show up in the rejects;
 * 1xx/3xx responses, non-HTML responses, and `request`, `metadata`, `revisit`,
   `warcinfo`... records are skipped without a trace: they are not pages;
-* a corrupt or truncated archive ends with one `FailedInput` `bad_warc` for the remainder;
-  everything read before the damage has already been yielded. ARC files are not read
-  (the first record is reported as `bad_warc`);
+* a corrupt or truncated archive gives one `FailedInput` `bad_warc` at its first damaged
+  record, after everything that could be read. In a `.warc.gz` (one gzip member per
+  record) the walk resumes at the next intact member, and the detail lists each region
+  skipped; in a plain `.warc` the first damage (including a record whose Content-Length
+  does not end at its blank-line terminator) ends the file. ARC files are not read (the
+  first record is reported as `bad_warc`);
 * a payload whose Content-Encoding cannot be decoded is a `bad_content_encoding` failure
   for that record only.
 
@@ -23,7 +26,9 @@ be located with standard tools, and it stays meaningful for records without a Re
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import zlib
+from collections.abc import Generator, Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, BinaryIO
 
@@ -55,6 +60,7 @@ from flows.sources.sniff import (
 _SNIFFED_MEDIA_TYPES = frozenset({None, TEXT, BINARY, "binary/octet-stream", "unknown/unknown"})
 
 _MAX_DETAIL_CHARS = 200
+_MAX_MERGED_DETAIL_CHARS = 1000
 
 
 class _CorruptWarcError(Exception):
@@ -122,6 +128,35 @@ def _iter_warc_file(path: str, source: str, limits: InputLimits) -> Iterator[Sou
 def _iter_warc_stream(
     warc_file: BinaryIO, source: str, limits: InputLimits
 ) -> Iterator[SourceItem]:
+    """Walk the archive; in a seekable `.warc.gz`, resume after damage at the next member.
+
+    Each record of a `.warc.gz` is its own gzip member, so one damaged record need not
+    cost the records after it: the walk starts again at the next offset where a gzip
+    member holding a WARC record begins. The damage is reported once per file, after the
+    records that could be read, as one `bad_warc` at the first damaged offset whose detail
+    lists every region skipped. A plain `.warc` has no such boundaries (warcio would read
+    the next record from the wrong place), so there the first damage ends the file.
+    """
+    resumable = _is_gzip(warc_file) and _seekable(warc_file)
+    damages: list[FailedInput] = []
+    while True:
+        damage = yield from _walk_records(warc_file, source, limits)
+        if damage is None:
+            break
+        restart = _next_warc_member(warc_file, _offset_of(damage)) if resumable else None
+        if restart is None:
+            damages.append(damage)
+            break
+        damages.append(replace(damage, detail=f"{damage.detail}; resumed at #{restart}"))
+        warc_file.seek(restart)
+    if damages:
+        yield _merged_damage(damages)
+
+
+def _walk_records(
+    warc_file: BinaryIO, source: str, limits: InputLimits
+) -> Generator[SourceItem, None, FailedInput | None]:
+    """Yield the items of the records from the file's position; return the damage, if any."""
     archive = _CheckedArchiveIterator(warc_file)
     held = _HeldRecord()
     # warcio reports damage with whatever exception its parsers happen to raise
@@ -137,7 +172,7 @@ def _iter_warc_stream(
                 raise _CorruptWarcError("a record's Content-Length is missing or not a number")
             if archive.is_compressed and record.length > limits.max_decompressed_bytes:
                 yield _declared_too_large(record, record_source, limits)
-                return
+                return None
             item = _record_item(record, record_source, limits)
             _ensure_record_complete(record)
             held.hold(item, record_source, archive)
@@ -150,7 +185,74 @@ def _iter_warc_stream(
         except _CorruptWarcError as framing:
             error, failed_at = framing, framing.source or failed_at
         detail = f"{_describe(error)} (after {held.released} complete records)"
-        yield FailedInput(failed_at, BAD_WARC, detail)
+        return FailedInput(failed_at, BAD_WARC, detail)
+    return None
+
+
+GZIP_MAGIC = b"\x1f\x8b\x08"
+_SCAN_CHUNK = 1 << 20
+_PROBE_BYTES = 64 * 1024
+
+
+def _is_gzip(warc_file: BinaryIO) -> bool:
+    try:
+        position = warc_file.tell()
+        head = warc_file.read(2)
+        warc_file.seek(position)
+    except (OSError, ValueError):
+        return False
+    return head == GZIP_MAGIC[:2]
+
+
+def _seekable(warc_file: BinaryIO) -> bool:
+    try:
+        return bool(warc_file.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _offset_of(failure: FailedInput) -> int:
+    return int(failure.source.rsplit("#", 1)[1])
+
+
+def _next_warc_member(warc_file: BinaryIO, damaged_at: int) -> int | None:
+    """Offset of the first gzip member after `damaged_at` that inflates to a WARC record.
+
+    The magic bytes can also occur inside compressed data, so each candidate is checked by
+    inflating its first bytes: only a member that starts with `WARC/` is a resume point.
+    """
+    position = damaged_at + 1
+    while True:
+        warc_file.seek(position)
+        chunk = warc_file.read(_SCAN_CHUNK + len(GZIP_MAGIC) - 1)
+        if len(chunk) < len(GZIP_MAGIC):
+            return None
+        found = chunk.find(GZIP_MAGIC)
+        while found >= 0:
+            if _starts_warc_member(warc_file, position + found):
+                return position + found
+            found = chunk.find(GZIP_MAGIC, found + 1)
+        position += _SCAN_CHUNK
+
+
+def _starts_warc_member(warc_file: BinaryIO, offset: int) -> bool:
+    warc_file.seek(offset)
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        head = inflater.decompress(warc_file.read(_PROBE_BYTES), len(b"WARC/"))
+    except zlib.error:
+        return False
+    return head == b"WARC/"
+
+
+def _merged_damage(damages: list[FailedInput]) -> FailedInput:
+    """One `bad_warc` per file: at the first damaged offset, listing every damaged region."""
+    first = damages[0]
+    if len(damages) == 1:
+        return first
+    regions = "; ".join(f"#{_offset_of(d)}: {d.detail}" for d in damages[1:])
+    detail = f"{first.detail}; then {len(damages) - 1} more damaged: {regions}"
+    return FailedInput(first.source, BAD_WARC, detail[:_MAX_MERGED_DETAIL_CHARS])
 
 
 class _HeldRecord:
