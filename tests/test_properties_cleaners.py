@@ -295,13 +295,9 @@ def test_idempotent_on_invisible_char_before_combining_mark() -> None:
     assert _idempotence_failure(text) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a headline-shaped line between the article and a trailing byline is kept (the "
-    "byline extends the article span over it); the clean text has no byline, so the second "
-    "pass removes the same line as unrelated_headline/outside_article",
-)
 def test_idempotent_with_a_headline_before_a_trailing_byline() -> None:
+    """A trailing byline announces no prose, so it no longer pulls the article span over the
+    headline-shaped line above it: both passes remove that line."""
     text = (
         f"{SENTENCES[0]} {SENTENCES[1]}\n"
         "Talks to resume after long pause, minister says\n"

@@ -37,8 +37,13 @@ BAD_COST = 60
 BAD_COST_MAX = 200
 SOFT_WALL_COST = 250
 TERMINAL_DISCOUNT = 0.5
+# The best run before a comment section is the article when it has this much prose,
+# however long the comments after it are.
+ARTICLE_BEFORE_COMMENTS_CHARS = 600
 # A byline or dateline announces an article: it pulls the run towards itself.
 ANNOUNCEMENT_BONUS = 150
+# ... if a long paragraph follows within this many kept blocks (title, dek, photo credit).
+ANNOUNCED_WITHIN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +53,22 @@ class Span:
     score: float
 
 
-def block_weight(doc: Document, position: int, feat: BlockFeatures) -> float:
-    """How much a kept block says "article here" (positive) or "not here" (negative)."""
+def block_weight(
+    doc: Document, position: int, feat: BlockFeatures, *, prose_follows: bool = True
+) -> float:
+    """How much a kept block says "article here" (positive) or "not here" (negative).
+
+    A byline or dateline earns its bonus only when prose follows it closely: the dates of
+    a teaser list ("22. November 2018" under each headline) announce no article, and a
+    bonus for each would make the list outweigh the article.
+    """
     if feat.klass is BlockClass.GOOD:
         return feat.n_chars
-    if feat.n_words <= DATELINE_WORDS and _announces_article(doc.blocks[position].text, feat):
+    if (
+        prose_follows
+        and feat.n_words <= DATELINE_WORDS
+        and _announces_article(doc.blocks[position].text, feat)
+    ):
         return ANNOUNCEMENT_BONUS
     if feat.klass is BlockClass.NEAR_GOOD:
         if feat.title_like and not feat.list_item:
@@ -79,11 +95,14 @@ def _announces_article(text: str, feat: BlockFeatures) -> bool:
 def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Span | None:
     """The maximum-weight run of kept blocks (Kadane's algorithm, as in body-text extraction
     by maximal text density). Crossing a soft wall costs SOFT_WALL_COST, a hard wall cannot
-    be crossed, and prose after a comment section counts for less."""
+    be crossed, and prose after a comment section counts for less; the best run before a
+    comment section wins outright when it holds ARTICLE_BEFORE_COMMENTS_CHARS of prose."""
     walls = boundaries(doc)
     wall_positions = sorted(walls)
     best: Span | None = None
+    before_comments: Span | None = None
     run_start, run_score, previous, discount = None, 0.0, -1, 1.0
+    prose_follows = _followed_by_prose(kept, feats)
     for position in kept:
         low = bisect.bisect_right(wall_positions, previous)
         high = bisect.bisect_left(wall_positions, position)
@@ -92,20 +111,39 @@ def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Spa
             run_start, run_score = None, 0.0
         elif crossed:
             run_score -= SOFT_WALL_COST * len(crossed)
-        if Wall.TERMINAL in crossed:
+        if Wall.TERMINAL in crossed and discount == 1.0:
             discount = TERMINAL_DISCOUNT
+            before_comments = best
         if run_score <= 0:
             run_start, run_score = position, 0.0
-        run_score += discount * block_weight(doc, position, feats[position])
+        weight = block_weight(
+            doc, position, feats[position], prose_follows=position in prose_follows
+        )
+        run_score += discount * weight
         if run_score > 0 and (best is None or run_score > best.score):
             best = Span(run_start if run_start is not None else position, position, run_score)
         previous = position
+    if (
+        before_comments is not None
+        and _prose_chars(kept, feats, before_comments) >= ARTICLE_BEFORE_COMMENTS_CHARS
+    ):
+        best = before_comments  # long comments outweigh a short article, but follow it
     if best is None or _prose_chars(kept, feats, best) < MIN_ARTICLE_SCORE:
         return None  # judged without the byline bonus: cleaning clean text must agree
     inside = [p for p in kept if best.first <= p <= best.last]
     good = [p for p in inside if feats[p].klass is BlockClass.GOOD]
     first = good[0] if good else inside[0]
     return Span(_extend_start(doc, kept, feats, first), best.last, best.score)
+
+
+def _followed_by_prose(kept: list[int], feats: list[BlockFeatures]) -> set[int]:
+    """Kept positions with a long paragraph among the next ANNOUNCED_WITHIN kept blocks."""
+    found = set()
+    for index, position in enumerate(kept):
+        following = kept[index + 1 : index + 1 + ANNOUNCED_WITHIN]
+        if any(feats[p].klass is BlockClass.GOOD for p in following):
+            found.add(position)
+    return found
 
 
 def _extend_start(doc: Document, kept: list[int], feats: list[BlockFeatures], first: int) -> int:
