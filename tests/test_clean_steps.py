@@ -570,6 +570,32 @@ CASES = [
         step_lines=("Most popular",),
     ),
     Case(
+        "list-header-de-with-topic",
+        "list_headers",
+        "navigation",
+        "de",
+        (
+            "Beliebte Beiträge zum Thema:",
+            "Neuer Radweg zwischen Altdorf und Neustadt eröffnet",
+            "Stadtwerke erhöhen die Wasserpreise ab Juli",
+            "Freibad öffnet zwei Wochen früher als geplant",
+        ),
+        step_lines=("Beliebte Beiträge zum Thema:",),
+    ),
+    Case(
+        "list-header-fr-with-topic",
+        "list_headers",
+        "navigation",
+        "fr",
+        (
+            "Articles similaires sur ce sujet",
+            "Le marché couvert rouvre ses portes après travaux",
+            "Grève des bus : le trafic perturbé jusqu'à jeudi",
+            "La piscine municipale ferme pour l'été",
+        ),
+        step_lines=("Articles similaires sur ce sujet",),
+    ),
+    Case(
         "list-header-ru",
         "list_headers",
         "navigation",

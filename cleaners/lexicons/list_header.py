@@ -48,3 +48,16 @@ LABELS = {
         r"mais lidas?|notícias relacionadas|posts (?:relacionados|recentes)|comentários recentes|veja também|últimas notícias|recomendados|categorias|arquivos"
     ],
 }
+
+# A header may name its topic after the label: "Beliebte Beiträge zum Thema",
+# "Related posts on this topic", "Articles similaires sur ce sujet".
+_ON_THIS_TOPIC = (
+    r"(?: (?:zum|zu diesem) thema| (?:on|about) (?:this|the) (?:topic|subject)"
+    r"| sur (?:ce|le même) (?:sujet|thème)| (?:sobre|de) (?:este|el|esse|o) (?:tema|assunto)"
+    r"| по (?:этой )?теме| на (?:эту|цю) тему| за (?:цією )?темою| su questo (?:tema|argomento)"
+    r"| na (?:ten|podobny) temat)?"
+)
+LABELS = {
+    language: [f"(?:{pattern}){_ON_THIS_TOPIC}" for pattern in patterns]
+    for language, patterns in LABELS.items()
+}

@@ -18,6 +18,7 @@ from cleaners.lexicons import tags as tags_lexicon
 from cleaners.metadata import find_date, is_dateline, is_update_line, parse_byline
 from cleaners.model import Document, Removal
 from cleaners.steps.base import (
+    Wall,
     candidate_positions,
     cues,
     features,
@@ -202,7 +203,7 @@ class Tags:
             if is_dateline(text, feats[position].n_words):
                 continue  # "Publié le 18 janvier 2025 à 17h32" is the header's dateline
             removed.append(removal(doc, position, "tags", rule))
-            mark_boundary(doc, position)
+            mark_boundary(doc, position, Wall.HARD if rule == "post_meta" else Wall.SOFT)
         return removed
 
 

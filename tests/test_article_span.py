@@ -1,0 +1,86 @@
+"""Where the article's main run of prose is chosen (cleaners/steps/structure.py).
+
+Each page puts a competing run of text next to the real article, the way real pages do:
+a teaser list whose every headline carries a date, a comment thread longer than the
+article, another post's excerpt after the post's own meta line.
+"""
+
+from __future__ import annotations
+
+from tests.cleaning_helpers import ARTICLES, assert_kept, clean_lines, in_body
+
+ARTICLE = ARTICLES["en"]
+
+TEASERS = [
+    ("Lifeboat crew rescues two kayakers off Skerry Head", "12 March 2024"),
+    ("Fish plant workers vote on new shift pattern", "11 March 2024"),
+    ("Ferry fares to rise by five percent from June", "9 March 2024"),
+    ("Council approves plans for new harbour wall", "8 March 2024"),
+    ("School bus timetable changes after the Easter break", "6 March 2024"),
+    ("Museum reopens its maritime gallery to visitors", "5 March 2024"),
+    ("New lighthouse keeper's cottage to become a cafe", "3 March 2024"),
+    ("Storm damage repairs on the north pier completed", "1 March 2024"),
+    ("Harbour festival returns with a longer programme", "28 February 2024"),
+    ("Local sailing club celebrates its centenary year", "27 February 2024"),
+]
+
+COMMENTS = [
+    "I have taken this ferry for years and I am glad it is back, although I still think "
+    "the port authority should explain why the repairs took so long and why nobody told "
+    "passengers about the delays until the very last minute, which made planning hard.",
+    "The detour by road was awful for everyone working early shifts at the plants, and the "
+    "buses were always full by the second stop, so many of us had to drive and pay for "
+    "parking, which is not cheap at all when you do it every single day of the week.",
+    "Twice the original estimate is not a surprise to anyone who has ever worked on a boat "
+    "of that age, and I would bet the final bill will be higher still once the training "
+    "and the reduced timetable are counted, but it is still cheaper than a new vessel.",
+    "Good news for the town, and good to hear the crew are being trained properly on the "
+    "new controls before the full service starts, because the last thing anyone wants is "
+    "another breakdown in the middle of the estuary with a full load of passengers.",
+    "Let us hope the new engines are more reliable than the old ones were, and that the "
+    "authority keeps a spare part or two in stock this time instead of waiting for a "
+    "shipment from Finland while the whole north shore waits and takes the long way round.",
+    "My daughter starts at the plant next month and was dreading the drive, so this is a "
+    "relief for our family, though I do wonder whether the reduced timetable will leave "
+    "room for the early shift or whether she will still need a lift for the first weeks.",
+    "Four months without a crossing showed how much the town depends on one old boat, and "
+    "the council should now start planning for a second vessel, because the next winter "
+    "storm could just as easily take this one out of service again for half a year or more.",
+    "Nice to see a positive story for once, and credit to the mechanics who worked through "
+    "the coldest months of the year in an open yard to get the engines fitted, because that "
+    "cannot have been pleasant work and they rarely get thanked for any of it by anyone.",
+]
+
+
+def test_a_teaser_list_with_a_date_under_each_headline_is_not_the_article() -> None:
+    teaser_lines = [line for teaser in TEASERS for line in teaser]
+    result = clean_lines(ARTICLE.title, *ARTICLE.paragraphs, teaser_lines)
+    assert_kept(result, *ARTICLE.paragraphs)
+    for headline, _ in TEASERS:
+        assert not in_body(result, headline), headline
+
+
+def test_a_comment_thread_longer_than_the_article_does_not_replace_it() -> None:
+    short_article = ARTICLE.paragraphs[:3]
+    result = clean_lines(ARTICLE.title, *short_article, "5 Comments", *COMMENTS)
+    assert_kept(result, *short_article)
+    for comment in COMMENTS:
+        assert not in_body(result, comment), comment
+
+
+def test_another_post_after_the_post_meta_line_is_not_part_of_the_article() -> None:
+    other_post = (
+        "Previous post: The harbour festival committee met on Thursday to agree the "
+        "programme for the summer, which will include a longer regatta, two evening "
+        "concerts on the quay and a craft market along the sea wall, and the organisers "
+        "said they expected more visitors than last year because the ferry is running "
+        "again and the car park by the old fish market has finally been resurfaced."
+    )
+    result = clean_lines(
+        ARTICLE.title,
+        *ARTICLE.paragraphs,
+        "This entry was posted in Harbour News and tagged ferry. Bookmark the permalink.",
+        other_post,
+    )
+    assert_kept(result, *ARTICLE.paragraphs)
+    assert not in_body(result, other_post)
