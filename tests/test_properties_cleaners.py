@@ -272,8 +272,8 @@ def _idempotence_failure(text: str) -> str | None:
     strict=True,
     reason="clean(result.text) differs from result for ~5% of the realistic pages that "
     "become articles: blocks kept in the first pass only because of context the first pass "
-    "removes (a trailing byline, a wrapped repeat) are removed by the second; see the two "
-    "minimal reproductions below",
+    "removes (a wrapped repeat, a short line next to a removed neighbour) are removed by the "
+    "second; see the minimal reproduction below (the trailing-byline case is fixed)",
 )
 @KNOWN_FAILING
 @given(text=documents())
