@@ -15,10 +15,10 @@ candidate and the exact expressions decide alone: same output, slower.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 import threading
 from collections import defaultdict
-from functools import cache
 
 from cleaners.features import BlockFeatures
 from cleaners.lexicons import KINDS, Lexicon, lexicon
@@ -30,6 +30,8 @@ except ImportError:  # pragma: no cover
 
 TEXT_TIERS = ("phrases", "weak")
 LABEL_TIERS = ("labels", "context")
+# (tiers, anchored) of the two scanners: text tiers are searched, label tiers fully matched.
+_SCANNER_SHAPES = ((TEXT_TIERS, False), (LABEL_TIERS, True))
 _LOOKAROUND_OPENERS = ("(?!", "(?=", "(?<!", "(?<=")
 _BOUNDED_REPEAT_RE = re.compile(r"\{(\d+),(\d+)\}")
 # A character class that contains a Unicode shorthand, e.g. [\w' ] or [^\W\d_].
@@ -95,25 +97,36 @@ def _patterns(kind: str, tier: str) -> list[str]:
     return [p for plist in groups.values() for p in plist]
 
 
+_FLAGS = (
+    (hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_ALLOWEMPTY)
+    if hyperscan is not None
+    else 0
+)
+
+
 class _Scanner:
     """One Hyperscan database over the relaxed patterns of some tiers of every kind."""
 
-    def __init__(self, tiers: tuple[str, ...], *, anchored: bool) -> None:
+    def __init__(
+        self, tiers: tuple[str, ...], *, anchored: bool, compiled: bytes | None = None
+    ) -> None:
         self.ids: list[tuple[str, str]] = []
-        expressions: list[bytes] = []
+        self.expressions: list[bytes] = []
         for kind in KINDS:
             for tier in tiers:
                 for pattern in _patterns(kind, tier):
                     relaxed = relax(pattern)
-                    expressions.append((f"^(?:{relaxed})$" if anchored else relaxed).encode())
+                    self.expressions.append((f"^(?:{relaxed})$" if anchored else relaxed).encode())
                     self.ids.append((kind, tier))
-        flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_ALLOWEMPTY
-        self.database = hyperscan.Database()
-        self.database.compile(
-            expressions=expressions,
-            ids=list(range(len(expressions))),
-            flags=[flags] * len(expressions),
-        )
+        if compiled is not None:
+            self.database = hyperscan.loadb(compiled, hyperscan.HS_MODE_BLOCK)
+        else:
+            self.database = hyperscan.Database()
+            self.database.compile(
+                expressions=self.expressions,
+                ids=list(range(len(self.expressions))),
+                flags=[_FLAGS] * len(self.expressions),
+            )
         # A scratch space serves one scan at a time: each thread gets its own.
         self._local = threading.local()
 
@@ -144,14 +157,81 @@ class _Scanner:
 
 
 _SCANNERS_LOCK = threading.Lock()
+_SCANNERS: list[tuple[_Scanner, _Scanner]] = []  # the process's scanners, once built
 
 
-@cache
 def _scanners() -> tuple[_Scanner, _Scanner] | None:
     if hyperscan is None:
         return None
-    with _SCANNERS_LOCK:  # compile once even when threads start together
-        return _Scanner(TEXT_TIERS, anchored=False), _Scanner(LABEL_TIERS, anchored=True)
+    if not _SCANNERS:
+        with _SCANNERS_LOCK:  # compile once even when threads start together
+            if not _SCANNERS:
+                text, label = (_Scanner(t, anchored=a) for t, a in _SCANNER_SHAPES)
+                _SCANNERS.append((text, label))
+    return _SCANNERS[0]
+
+
+# --- compiled scanners as bytes -----------------------------------------------------------
+#
+# Compiling the two databases takes about 1.5 s, paid by every process that cleans (each
+# worker of a run, each `newsclean clean`). Hyperscan can serialise a compiled database, so
+# the caller that may do I/O (flows) can keep the bytes in a cache file and hand them to the
+# next process. The key names what the bytes were compiled from: the relaxed expressions,
+# their flags and the Hyperscan version; bytes made for any other key are refused.
+
+
+def scanner_key() -> str | None:
+    """What the compiled scanners depend on, as a hex digest (None without Hyperscan)."""
+    if hyperscan is None:
+        return None
+    digest = hashlib.sha256(f"{hyperscan.__version__}|{_FLAGS}".encode())
+    for tiers, anchored in _SCANNER_SHAPES:
+        digest.update(b"\x00anchored" if anchored else b"\x00search")
+        for kind in KINDS:
+            for tier in tiers:
+                for pattern in _patterns(kind, tier):
+                    digest.update(b"\x00" + pattern.encode())
+    return digest.hexdigest()
+
+
+def export_scanners() -> bytes | None:
+    """The compiled scanners of this process as bytes (compiling them if needed)."""
+    scanners = _scanners()
+    if scanners is None:
+        return None
+    first, second = (hyperscan.dumpb(scanner.database) for scanner in scanners)
+    checksum = hashlib.sha256(first + second).hexdigest()
+    return f"{scanner_key()}\n{checksum}\n{len(first)}\n".encode() + first + second
+
+
+def install_scanners(data: bytes) -> bool:
+    """Use scanners exported by `export_scanners` for the same key; False if refused.
+
+    Refused (and nothing changes) when Hyperscan is missing, the scanners are already
+    built, the key differs, the bytes are damaged (a checksum covers them), or Hyperscan
+    cannot load them (another CPU or version).
+    """
+    if hyperscan is None or _SCANNERS:
+        return False
+    try:
+        key, checksum, first_length, payload = data.split(b"\n", 3)
+        if key.decode() != scanner_key():
+            return False
+        if hashlib.sha256(payload).hexdigest() != checksum.decode():
+            return False
+        cut = int(first_length)
+        compiled = (payload[:cut], payload[cut:])
+        built = tuple(
+            _Scanner(tiers, anchored=anchored, compiled=blob)
+            for (tiers, anchored), blob in zip(_SCANNER_SHAPES, compiled, strict=True)
+        )
+    except (ValueError, UnicodeDecodeError, hyperscan.error):
+        return False
+    with _SCANNERS_LOCK:
+        if _SCANNERS:
+            return False
+        _SCANNERS.append(built)  # type: ignore[arg-type]
+    return True
 
 
 class Cues:

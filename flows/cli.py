@@ -31,6 +31,7 @@ from typing import Any
 
 from cleaners import CleanConfig, CleanResult, RawDocument, clean
 from cleaners.language import DETECTORS
+from flows import scanner_cache
 from flows.records import FailedInput
 from flows.sources import iter_path
 
@@ -490,6 +491,7 @@ def run_clean_command(args: argparse.Namespace, parser: argparse.ArgumentParser)
     if os.path.isdir(args.file):
         parser.error(f"{args.file} is a folder: `clean` takes one file (use `newsclean ingest`)")
     config = CleanConfig(language_detector=args.language_detector)
+    scanner_cache.prepare()
     status = 0
     for number, item in enumerate(iter_path(args.file)):
         if number:

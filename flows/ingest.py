@@ -55,7 +55,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from cleaners import PIPELINE_VERSION, CleanConfig, RawDocument, RejectReason, clean
-from flows import credentials, memory, progress
+from flows import credentials, memory, progress, scanner_cache
 from flows.fetch import FetchConfig, Fetcher, NotModified, redact_url
 from flows.records import FailedInput, SourceItem
 from flows.rows import DocumentRows, document_rows, failed_input_row
@@ -184,11 +184,13 @@ def ready_config(language_detector: str | None) -> CleanConfig:
     Language detectors load their models on first use, and langdetect's loading is not
     thread-safe: two threads of one Dask worker starting at once get "Need to load
     profiles" errors or wrong languages. One locked warm-up per process and detector makes
-    every later, concurrent call find the models loaded.
+    every later, concurrent call find the models loaded. The cue scanners come from the
+    file cache when it has them (`flows.scanner_cache`: 1.5 s less per worker start).
     """
     with _WARM_UP_LOCK:
         config = _clean_config(language_detector)
         if language_detector not in _warmed_up:
+            scanner_cache.prepare()
             clean(_WARM_UP_PAGE, config)
             _warmed_up.add(language_detector)
     return config

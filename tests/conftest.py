@@ -2,9 +2,10 @@
 
 Prefect reads its settings from the environment, so the environment is fixed in
 `pytest_configure`, before any test module imports prefect: a throwaway PREFECT_HOME (tests
-never touch ~/.prefect), no analytics, and a generous ephemeral-server startup timeout for
-slow CI machines. Starting the harness costs ~11 s, which is why it is session-scoped and
-requested only by the tests that run flows; everything else is tested as plain functions.
+never touch ~/.prefect) and scanner cache (nor ~/.cache/newsclean), no analytics, and a
+generous ephemeral-server startup timeout for slow CI machines. Starting the harness costs
+~11 s, which is why it is session-scoped and requested only by the tests that run flows;
+everything else is tested as plain functions.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def pytest_configure(config: pytest.Config) -> None:
     global _PREFECT_HOME
     _PREFECT_HOME = tempfile.mkdtemp(prefix="newsclean-prefect-home-")
     os.environ["PREFECT_HOME"] = _PREFECT_HOME
+    os.environ["NEWSCLEAN_CACHE_DIR"] = os.path.join(_PREFECT_HOME, "newsclean-cache")
     os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     os.environ["DO_NOT_TRACK"] = "1"
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
