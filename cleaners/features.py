@@ -37,6 +37,8 @@ REPORTED_SPEECH_RE = re.compile(
 # A button row: segments split by pipes, dots, bullets or wide gaps.
 SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•/]\s+|\s{2,}")
 LANGUAGE_SAMPLE_WORDS = 300
+# Blocks with at least this many words that look like noise are judged in their own language.
+OWN_LANGUAGE_MIN_WORDS = 12
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_PUNCT_RE = re.compile(r"[。，、！？；：]")
 CJK_MIN_CHARS = 10
@@ -252,10 +254,32 @@ def document_features(doc: Document) -> list[BlockFeatures]:
         language = guess_stoplist_language(_language_sample(tokens))
         doc.hints["stoplist_language"] = language
     stops = stoplist(str(language))
-    threshold = GOOD_STOP_RATIO_LARGE_LIST if len(stops) > LARGE_LIST else GOOD_STOP_RATIO
+    threshold = _good_ratio(stops)
     features = [
-        BlockFeatures(block.text, block_words, stops, threshold)
+        _in_own_language(BlockFeatures(block.text, block_words, stops, threshold), str(language))
         for block, block_words in zip(doc.blocks, tokens, strict=True)
     ]
     doc.hints["features"] = features
     return features
+
+
+def _good_ratio(stops: frozenset[str]) -> float:
+    return GOOD_STOP_RATIO_LARGE_LIST if len(stops) > LARGE_LIST else GOOD_STOP_RATIO
+
+
+def _in_own_language(feat: BlockFeatures, page_language: str) -> BlockFeatures:
+    """A long block that reads as noise in the page's language, judged in its own.
+
+    Pages quote, and mix, other languages: a paragraph in French on an English page has no
+    English stop words, yet it is prose. Judging such a block by its own stop list makes
+    its class independent of which other blocks share the page, so cleaning a clean text
+    again classifies it the same (the page's language may differ once boilerplate is gone).
+    """
+    if feat.klass is not BlockClass.BAD or feat.n_words < OWN_LANGUAGE_MIN_WORDS:
+        return feat
+    own = guess_stoplist_language(feat.lower_words)
+    if own == page_language:
+        return feat
+    stops = stoplist(own)
+    again = BlockFeatures(feat.text, feat.lower_words, stops, _good_ratio(stops))
+    return again if again.klass is not BlockClass.BAD else feat

@@ -84,3 +84,14 @@ def test_another_post_after_the_post_meta_line_is_not_part_of_the_article() -> N
     )
     assert_kept(result, *ARTICLE.paragraphs)
     assert not in_body(result, other_post)
+
+
+def test_a_paragraph_in_another_language_that_opens_the_article_stays() -> None:
+    """Judged by the page's English stop list a French paragraph reads as noise; judged by
+    its own it is prose, and it opens the article, so it stays."""
+    french = (
+        "« Nous attendions ce bateau depuis des mois, et tout le quartier nord en dépendait "
+        "pour aller travailler », a déclaré une habitante venue de l'autre rive du fleuve."
+    )
+    result = clean_lines(ARTICLE.title, french, *ARTICLE.paragraphs)
+    assert_kept(result, french, *ARTICLE.paragraphs)
