@@ -38,7 +38,7 @@ REPORTED_SPEECH_RE = re.compile(
 SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•/]\s+|\s{2,}")
 LANGUAGE_SAMPLE_WORDS = 300
 # Blocks with at least this many words that look like noise are judged in their own language.
-OWN_LANGUAGE_MIN_WORDS = 12
+OWN_LANGUAGE_MIN_WORDS = 6
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_PUNCT_RE = re.compile(r"[。，、！？；：]")
 CJK_MIN_CHARS = 10
