@@ -71,7 +71,11 @@ def block_weight(
     ):
         return ANNOUNCEMENT_BONUS
     if feat.klass is BlockClass.NEAR_GOOD:
-        if feat.title_like and not feat.list_item:
+        if (
+            feat.title_like
+            and not feat.list_item
+            and not INTERNAL_SENTENCE_RE.search(doc.blocks[position].text)
+        ):
             return -HEADLINE_COST  # a line of a headline list looks like this too
         return NEAR_GOOD_WEIGHT * feat.n_chars
     if feat.klass is BlockClass.SHORT:
