@@ -19,6 +19,8 @@ import hashlib
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
 
 from cleaners.features import BlockFeatures
 from cleaners.lexicons import KINDS, Lexicon, lexicon
@@ -97,6 +99,14 @@ def _patterns(kind: str, tier: str) -> list[str]:
     return [p for plist in groups.values() for p in plist]
 
 
+def _tier_patterns(tiers: tuple[str, ...]) -> Iterator[tuple[str, str, str]]:
+    """(kind, tier, pattern) for every expression of these tiers, in scanner id order."""
+    for kind in KINDS:
+        for tier in tiers:
+            for pattern in _patterns(kind, tier):
+                yield kind, tier, pattern
+
+
 _FLAGS = (
     (hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_ALLOWEMPTY)
     if hyperscan is not None
@@ -110,22 +120,20 @@ class _Scanner:
     def __init__(
         self, tiers: tuple[str, ...], *, anchored: bool, compiled: bytes | None = None
     ) -> None:
-        self.ids: list[tuple[str, str]] = []
-        self.expressions: list[bytes] = []
-        for kind in KINDS:
-            for tier in tiers:
-                for pattern in _patterns(kind, tier):
-                    relaxed = relax(pattern)
-                    self.expressions.append((f"^(?:{relaxed})$" if anchored else relaxed).encode())
-                    self.ids.append((kind, tier))
+        patterns = list(_tier_patterns(tiers))
+        self.ids: list[tuple[str, str]] = [(kind, tier) for kind, tier, _ in patterns]
         if compiled is not None:
             self.database = hyperscan.loadb(compiled, hyperscan.HS_MODE_BLOCK)
         else:
+            expressions = []
+            for _, _, pattern in patterns:
+                relaxed = relax(pattern)
+                expressions.append((f"^(?:{relaxed})$" if anchored else relaxed).encode())
             self.database = hyperscan.Database()
             self.database.compile(
-                expressions=self.expressions,
-                ids=list(range(len(self.expressions))),
-                flags=[_FLAGS] * len(self.expressions),
+                expressions=expressions,
+                ids=list(range(len(expressions))),
+                flags=[_FLAGS] * len(expressions),
             )
         # A scratch space serves one scan at a time: each thread gets its own.
         self._local = threading.local()
@@ -180,18 +188,23 @@ def _scanners() -> tuple[_Scanner, _Scanner] | None:
 # their flags and the Hyperscan version; bytes made for any other key are refused.
 
 
+@cache
 def scanner_key() -> str | None:
-    """What the compiled scanners depend on, as a hex digest (None without Hyperscan)."""
+    """What the compiled scanners depend on, as a hex digest (None without Hyperscan).
+    Computed once per process: the lexicons do not change while it runs."""
     if hyperscan is None:
         return None
     digest = hashlib.sha256(f"{hyperscan.__version__}|{_FLAGS}".encode())
     for tiers, anchored in _SCANNER_SHAPES:
         digest.update(b"\x00anchored" if anchored else b"\x00search")
-        for kind in KINDS:
-            for tier in tiers:
-                for pattern in _patterns(kind, tier):
-                    digest.update(b"\x00" + pattern.encode())
+        for _, _, pattern in _tier_patterns(tiers):
+            digest.update(b"\x00" + pattern.encode())
     return digest.hexdigest()
+
+
+def scanners_built() -> bool:
+    """True once this process has its scanners (compiled or installed)."""
+    return bool(_SCANNERS)
 
 
 def export_scanners() -> bytes | None:

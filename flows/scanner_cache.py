@@ -50,11 +50,10 @@ def load() -> bool:
     return cues.install_scanners(data)
 
 
-def save(*, replace: bool = False) -> None:
-    """Compile the scanners if this process has not, and store them (over an existing file
-    only with `replace`)."""
+def save() -> None:
+    """Compile the scanners if this process has not, and store them (over any file there)."""
     path = cache_path()
-    if path is None or (path.exists() and not replace):
+    if path is None:
         return
     data = cues.export_scanners()
     if data is None:
@@ -70,6 +69,8 @@ def save(*, replace: bool = False) -> None:
 
 def prepare() -> None:
     """Make this process's scanners ready: from the cache when it has them, else compiled
-    and stored for the next process (replacing a file that could not be used)."""
-    if not load():
-        save(replace=True)
+    and stored for the next process (replacing a file that could not be used). A process
+    that has its scanners already (a second detector's warm-up) does nothing."""
+    if cues.scanners_built() or load():
+        return
+    save()

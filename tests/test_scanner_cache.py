@@ -82,3 +82,15 @@ def test_an_unwritable_cache_folder_only_costs_the_compile(tmp_path: Path) -> No
     blocker.write_text("a file where the cache folder should be")
     result = run_probe(blocker / "cache")
     assert result["compiled"] == 2 and result["text"]
+
+
+def test_a_process_with_scanners_leaves_the_cache_file_alone(tmp_path: Path) -> None:
+    """A second warm-up in one process (another language detector) must not rewrite the
+    file every other process is reading."""
+    run_probe(tmp_path)
+    (cached,) = tmp_path.glob("hyperscan-*.bin")
+    before = cached.stat().st_mtime_ns
+    env = {**os.environ, "NEWSCLEAN_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    script = "from flows import scanner_cache; scanner_cache.prepare(); scanner_cache.prepare()"
+    subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, timeout=120, check=True)
+    assert cached.stat().st_mtime_ns == before
