@@ -243,10 +243,9 @@ class ArticleSpan:
         for position in lead:
             text = doc.blocks[position].text
             feat = feats[position]
-            authors = parse_byline(text, allow_bare_name=position < start)
-            if authors:
-                doc.metadata.authors = doc.metadata.authors or authors
-                removed.append(removal(doc, position, "byline", "byline"))
+            byline = byline_to_metadata(doc, position, allow_bare_name=position < start)
+            if byline is not None:
+                removed.append(byline)
             elif is_role_line(text):
                 removed.append(removal(doc, position, "byline", "role_line"))
             elif is_dateline(text, feat.n_words):
@@ -263,15 +262,8 @@ class ArticleSpan:
         """A byline inside the article ("By Victoria Friedman" after the last paragraph) is
         metadata too; were it kept, cleaning the clean text would remove it the second time."""
         done = {r.position for r in already}
-        removed = []
-        for position in kept:
-            if position in done or not start <= position <= end:
-                continue
-            authors = parse_byline(doc.blocks[position].text, allow_bare_name=False)
-            if authors:
-                doc.metadata.authors = doc.metadata.authors or authors
-                removed.append(removal(doc, position, "byline", "byline"))
-        return removed
+        inside = (p for p in kept if p not in done and start <= p <= end)
+        return [found for p in inside if (found := byline_to_metadata(doc, p)) is not None]
 
     @staticmethod
     def _outside(doc: Document, position: int, feat: BlockFeatures, *, before: bool) -> Removal:
@@ -420,19 +412,26 @@ class TrailingFurniture:
 HTML_HEADER_BLOCKS = 5
 
 
+def byline_to_metadata(
+    doc: Document, position: int, *, allow_bare_name: bool = False
+) -> Removal | None:
+    """If the block is a byline, its names become the authors (unless the page already
+    declared some) and the block is removed as `byline`."""
+    authors = parse_byline(doc.blocks[position].text, allow_bare_name=allow_bare_name)
+    if not authors:
+        return None
+    doc.metadata.authors = doc.metadata.authors or authors
+    return removal(doc, position, "byline", "byline")
+
+
 class HtmlBylines:
-    """For extracted HTML: a byline line at the top of the text becomes metadata (trafilatura
-    read authors from the markup; the line is used only where it found none). The headline
-    and the dateline stay: on the htmldev pages removing them lost more article text, as
-    annotated, than it removed boilerplate."""
+    """For extracted HTML: a byline line at the top of the text becomes metadata (the
+    authors read from the markup by `cleaners.html_metadata` win; the line is used only
+    where it declared none). The headline and the dateline stay: on the htmldev pages
+    removing them lost more article text, as annotated, than it removed boilerplate."""
 
     name = "html_bylines"
 
     def find(self, doc: Document) -> list[Removal]:
-        removed = []
-        for position in kept_positions(doc)[:HTML_HEADER_BLOCKS]:
-            authors = parse_byline(doc.blocks[position].text, allow_bare_name=False)
-            if authors:
-                doc.metadata.authors = doc.metadata.authors or authors
-                removed.append(removal(doc, position, "byline", "byline"))
-        return removed
+        header = kept_positions(doc)[:HTML_HEADER_BLOCKS]
+        return [found for p in header if (found := byline_to_metadata(doc, p)) is not None]
