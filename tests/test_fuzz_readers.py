@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaners import CleanConfig, RawDocument, RejectReason, clean
@@ -37,6 +37,7 @@ from tests.fuzzing.corpus import (
     warc_bytes,
     warc_record_offsets,
 )
+from tests.fuzzing.search import search
 from tests.fuzzing.strategies import arbitrary_bytes
 from tests.fuzzing.timing import Payload, clean_timings
 
@@ -46,13 +47,7 @@ FAST = CleanConfig(language_detector=None)
 SMALL = InputLimits(
     max_bytes=64 * 1024, max_decompressed_bytes=256 * 1024, max_record_bytes=96 * 1024
 )
-FUZZ = settings(
-    max_examples=150,
-    deadline=None,
-    database=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FUZZ = search(max_examples=150)
 SENTINEL_TEXT = b"A good file after the bad one: it must still be read.\n"
 SUFFIXES = [
     ".txt",

@@ -25,7 +25,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaners import CleanConfig, CleanResult, RawDocument, RejectReason, clean
@@ -33,6 +33,7 @@ from cleaners.decode import Decoded
 from cleaners.pipeline import clean_text
 from cleaners.text import normalize_text
 from tests.fuzzing import oracles, tally
+from tests.fuzzing.search import search
 from tests.fuzzing.strategies import (
     COMBINING,
     CONTROLS,
@@ -49,15 +50,8 @@ WITH_LANGDETECT = CleanConfig(language_detector="langdetect")
 
 pytestmark = pytest.mark.timeout(300)
 
-# Random (not derandomized) for properties that hold: a new counterexample is a real bug and
-# hypothesis prints how to reproduce it. No example database: the suite writes no files.
-PROPERTY = settings(
-    max_examples=200,
-    deadline=None,
-    database=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+# Random (not derandomized) for properties that hold: see tests/fuzzing/search.py.
+PROPERTY = search(max_examples=200)
 # Strict xfails must fail on every run, so their search is derandomized (the same examples
 # each time): once the bug is fixed they XPASS and the marker has to go.
 KNOWN_FAILING = settings(PROPERTY, derandomize=True)

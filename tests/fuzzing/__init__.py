@@ -6,5 +6,6 @@
 - `oracles`: independent re-statements of what the cleaner promises about its output
   (never invents text, keeps order, idempotent), written against the documented rules
   rather than by calling the code under test.
+- `search`: the hypothesis settings every hostile-input test shares.
 - `tally`: counts of inputs fuzzed and faults injected, reported by `tests.fault_report`.
 """
