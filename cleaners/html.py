@@ -80,6 +80,9 @@ _PHRASE_KINDS = {
 }
 _PART_SPLIT_RE = re.compile(r"[-_\s:]+|(?<=[a-z])(?=[A-Z])")
 _NAME_WORDS = frozenset(_PART_TO_KIND) | {w for phrase in _PHRASE_KINDS for w in phrase}
+_NAMED_ATTRIBUTES = ("class", "id", "role", "aria-label", "data-component")
+# Elements that can carry a boilerplate name; Lexbor selects them in C.
+_CANDIDATES = "nav, aside, footer, " + ", ".join(f"[{name}]" for name in _NAMED_ATTRIBUTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,13 +112,13 @@ def _attribute_parts(node: LexborNode) -> list[str]:
     return [p.lower() for p in _PART_SPLIT_RE.split(values) if p] if values.strip() else []
 
 
-def kind_of(node: LexborNode, parts: list[str] | None = None) -> tuple[str, str] | None:
+def kind_of(node: LexborNode) -> tuple[str, str] | None:
     """(kind, rule) if the element is a structural non-article tag or its attributes name a
     boilerplate widget."""
     tag = node.tag or ""
     if tag in STRUCTURAL_TAGS:
         return STRUCTURAL_TAGS[tag], f"dom:<{tag}>"
-    parts = _attribute_parts(node) if parts is None else parts
+    parts = _attribute_parts(node)
     if not parts or parts[0] in ("article", "main") or _NAME_WORDS.isdisjoint(parts):
         return None
     for phrase, kind in _PHRASE_KINDS.items():
@@ -163,13 +166,6 @@ def find_boilerplate(tree: LexborHTMLParser) -> list[PrunedElement]:
         found.append(PrunedElement(verdict[0], verdict[1], " ".join(text.split())))
         accepted.add(node.mem_id)
     return found
-
-
-# Elements that can carry a boilerplate name; Lexbor selects them in C.
-_CANDIDATES = "nav, aside, footer, [class], [id], [role], [aria-label], [data-component]"
-
-
-_NAMED_ATTRIBUTES = ("class", "id", "role", "aria-label", "data-component")
 
 
 def _inside(node: LexborNode, accepted: set[int]) -> bool:
