@@ -156,15 +156,30 @@ def _extend_start(doc: Document, kept: list[int], feats: list[BlockFeatures], fi
     dateline: those belong to the header."""
     walls = boundaries(doc)
     start = first
-    for position in reversed([p for p in kept if p < first]):
+    above = [p for p in kept if p < first]
+    for index in range(len(above) - 1, -1, -1):
+        position = above[index]
         feat = feats[position]
         text = doc.blocks[position].text
         if any(position < w < start for w in walls) or _announces_article(text, feat):
             break
         if feat.klass is BlockClass.BAD or not (feat.ends_sentence or feat.list_item):
             break
+        if _only_headline(doc, above[:index], feats, position):
+            break
         start = position
     return start
+
+
+def _only_headline(
+    doc: Document, above: list[int], feats: list[BlockFeatures], position: int
+) -> bool:
+    """A headline-shaped sentence ("Was ist Innovation?") with no other headline above it
+    is the page's headline, not the article's first sentence."""
+    if not is_title_candidate(feats[position], doc.blocks[position].text):
+        return False
+    lookback = above[-HEADER_LOOKBACK:]
+    return not any(is_title_candidate(feats[p], doc.blocks[p].text) for p in lookback)
 
 
 UNFINISHED_PROSE_MIN_CHARS = 100
@@ -206,7 +221,7 @@ class ArticleSpan:
             removed.extend(removal(doc, p, "title", "extracted") for p in title.positions)
         removed.extend(self._header(doc, kept, feats, title, start))
         removed.extend(self._bylines_in_body(doc, kept, start, end, removed))
-        lead = _lead_above(doc, kept, feats, header_start)
+        lead = _lead_above(doc, kept, feats, header_start, deks=title is None)
         for position in kept:
             if position < header_start and position not in lead:
                 removed.append(self._outside(doc, position, feats[position], before=True))
@@ -274,18 +289,20 @@ LEAD_LOOKBACK = 3
 
 
 def _lead_above(
-    doc: Document, kept: list[int], feats: list[BlockFeatures], header_start: int
+    doc: Document, kept: list[int], feats: list[BlockFeatures], header_start: int, *, deks: bool
 ) -> set[int]:
     """Prose paragraphs just above the chosen headline: pages print a kicker headline and a
     lead above the line we take for the title more often than they print boilerplate prose
-    there."""
+    there. With no headline, a standfirst just above the body stays too, as it would under
+    a headline: the clean text of a titled article starts with it, and cleaning that text
+    again must keep it."""
     walls = boundaries(doc)
     above = [p for p in kept if p < header_start][-LEAD_LOOKBACK:]
     lead: set[int] = set()
     for position in reversed(above):
-        if feats[position].klass is not BlockClass.GOOD or any(
-            position < w < header_start for w in walls
-        ):
+        feat = feats[position]
+        prose = feat.klass is BlockClass.GOOD or (deks and is_dek(feat))
+        if not prose or any(position < w < header_start for w in walls):
             break
         lead.add(position)
     return lead
@@ -379,6 +396,7 @@ def find_title(
         and following < start
         and feats[following].title_like
         and parse_byline(doc.blocks[following].text, allow_bare_name=False) is None
+        and find_date(doc.blocks[following].text) is None  # "by J. Doe Apr. 26, 2022"
         and _continues_title(doc.blocks[chosen].text, doc.blocks[following].text)
     ):
         return _title(doc, [chosen, following])
