@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from cleaners.credits import is_credit
 from cleaners.lexicons import hyphen_label_form, label_form
 from cleaners.model import Document
 from cleaners.segment import LIST_MARKER_RE
@@ -61,6 +62,7 @@ class BlockFeatures:
     because most blocks are long prose that no step asks about their case or separators."""
 
     __slots__ = (
+        "_credit",
         "_free_text",
         "_hyphen_label",
         "_link_chars",
@@ -102,6 +104,7 @@ class BlockFeatures:
         self._hyphen_label: str | None = None
         self._segment_labels: list[str] | None = None
         self._link_chars: int | None = None
+        self._credit: bool | None = None
         self.klass = (
             classify(self.n_chars, self.stop_ratio, threshold, self.link_only, self.ends_sentence)
             if has_letters(text)
@@ -131,6 +134,13 @@ class BlockFeatures:
             upper = sum(1 for c in letters if c.isupper())
             self._upper_ratio = upper / len(letters) if letters else 0.0
         return self._upper_ratio
+
+    @property
+    def credit(self) -> bool:
+        """Carries a photo credit (`cleaners.credits.is_credit`)."""
+        if self._credit is None:
+            self._credit = is_credit(self.text)
+        return self._credit
 
     @property
     def separators(self) -> int:
@@ -243,24 +253,58 @@ def _language_sample(tokens: list[list[str]]) -> list[str]:
     return sample
 
 
+class FeatureMemo:
+    """Block measurements shared by the passes that clean one page.
+
+    A settling pass (`cleaners.pipeline.settle`) re-reads the page's own clean text, whose
+    blocks are mostly the first pass's blocks verbatim; features depend only on a block's
+    text and the page's stop-list language, so they are measured once per page."""
+
+    __slots__ = ("features", "tokens")
+
+    def __init__(self) -> None:
+        self.tokens: dict[str, list[str]] = {}
+        self.features: dict[tuple[str, str], BlockFeatures] = {}
+
+
+MEMO = "feature_memo"
+
+
 def document_features(doc: Document) -> list[BlockFeatures]:
     """Features for every block (indexed by position), cached in `doc.hints`."""
     cached = doc.hints.get("features")
     if cached is not None:
         return cached  # type: ignore[return-value]
-    tokens = [WORD_RE.findall(block.text.lower()) for block in doc.blocks]
+    memo = doc.hints.get(MEMO)
+    if not isinstance(memo, FeatureMemo):
+        memo = FeatureMemo()
+    tokens = [_tokens(block.text, memo) for block in doc.blocks]
     language = doc.hints.get("stoplist_language")
     if language is None:
         language = guess_stoplist_language(_language_sample(tokens))
         doc.hints["stoplist_language"] = language
-    stops = stoplist(str(language))
+    language = str(language)
+    stops = stoplist(language)
     threshold = _good_ratio(stops)
-    features = [
-        _in_own_language(BlockFeatures(block.text, block_words, stops, threshold), str(language))
-        for block, block_words in zip(doc.blocks, tokens, strict=True)
-    ]
+    features = []
+    for block, block_words in zip(doc.blocks, tokens, strict=True):
+        key = (block.text, language)
+        feat = memo.features.get(key)
+        if feat is None:
+            feat = _in_own_language(
+                BlockFeatures(block.text, block_words, stops, threshold), language
+            )
+            memo.features[key] = feat
+        features.append(feat)
     doc.hints["features"] = features
     return features
+
+
+def _tokens(text: str, memo: FeatureMemo) -> list[str]:
+    found = memo.tokens.get(text)
+    if found is None:
+        found = memo.tokens[text] = WORD_RE.findall(text.lower())
+    return found
 
 
 def _good_ratio(stops: frozenset[str]) -> float:

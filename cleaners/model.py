@@ -142,5 +142,12 @@ class CleanResult:
         return "\n\n".join(self.paragraphs)
 
     @property
+    def article(self) -> str:
+        """The article written out: its title, a blank line, then `text` (just `text` when
+        it has no title). Cleaning this again gives the same title and text back."""
+        title = self.metadata.title
+        return f"{title}\n\n{self.text}" if title else self.text
+
+    @property
     def ok(self) -> bool:
         return self.reject is None

@@ -7,10 +7,13 @@ input: every failure is a `Reject` with a short reason code.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from cleaners.decode import Decoded, decode
+from cleaners.features import MEMO, FeatureMemo
 from cleaners.language import UNDETERMINED, get_detector
 from cleaners.model import (
     Block,
@@ -20,11 +23,12 @@ from cleaners.model import (
     RawDocument,
     Reject,
     RejectReason,
+    Removal,
 )
-from cleaners.repair import join_paragraphs
+from cleaners.repair import join_with_sources
 from cleaners.segment import split_blocks
 from cleaners.steps import DEFAULT_STEPS, Step, run_steps
-from cleaners.text import normalize_text
+from cleaners.text import normalize_text, squeeze_spaces
 
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _HTML_SNIFF_RE = re.compile(
@@ -79,13 +83,15 @@ def clean(raw: RawDocument, config: CleanConfig = DEFAULT_CONFIG) -> CleanResult
 
 
 def clean_text(decoded: Decoded, config: CleanConfig = DEFAULT_CONFIG) -> CleanResult:
-    """Clean already-decoded plain page text."""
+    """Clean already-decoded plain page text, then settle it (see `settle`)."""
     text = normalize_text(decoded.text)
     limit = line_limits(text, config)
     if limit is not None:
         return _rejected(limit, encoding=decoded.encoding)
     blocks, _profile = split_blocks(text)
-    return clean_blocks(blocks, Metadata(), config, input_format="text", encoding=decoded.encoding)
+    memo = {MEMO: FeatureMemo()}
+    first = _run_steps(blocks, Metadata(), config.steps, "text", decoded.encoding, memo)
+    return tag_language(settle(first, config, memo).result, config)
 
 
 def clean_blocks(
@@ -99,30 +105,158 @@ def clean_blocks(
     hints: dict[str, object] | None = None,
 ) -> CleanResult:
     """Run the steps over blocks, repair paragraphs and tag the language."""
+    steps = config.steps if steps is None else steps
+    cleaned = _run_steps(blocks, metadata, steps, input_format, encoding, hints)
+    return tag_language(cleaned.result, config)
+
+
+@dataclass(slots=True)
+class _Cleaned:
+    """A result, the input blocks it was cleaned from, and the positions of the input blocks
+    behind its title and behind each of its paragraphs (a settling pass maps its removals
+    back through them)."""
+
+    result: CleanResult
+    inputs: list[Block]
+    sources: list[list[int]]
+    title_sources: list[int]
+
+
+def _run_steps(
+    blocks: list[Block],
+    metadata: Metadata,
+    steps: list[Step],
+    input_format: str,
+    encoding: str | None,
+    hints: dict[str, object] | None = None,
+) -> _Cleaned:
     if not blocks:
-        return _rejected(Reject(RejectReason.NO_TEXT, "no text found"), encoding=encoding)
+        reject = Reject(RejectReason.NO_TEXT, "no text found")
+        return _Cleaned(_rejected(reject, encoding=encoding), blocks, [], [])
     doc = Document(blocks=blocks, metadata=metadata, input_format=input_format)
     doc.hints.update(hints or {})
-    removed = run_steps(doc, config.steps if steps is None else steps)
+    removed = run_steps(doc, steps)
     removed.sort(key=lambda r: r.position)
-    paragraphs = join_paragraphs([b.text for b in doc.kept_blocks()])
+    kept = doc.kept_blocks()
+    joined = join_with_sources([b.text for b in kept])
     result = CleanResult(
-        paragraphs=paragraphs,
+        paragraphs=[text for text, _ in joined],
         metadata=doc.metadata,
         removed=removed,
         input_format=input_format,
         encoding=encoding,
     )
-    if not paragraphs:
+    if not result.paragraphs:
         result.reject = Reject(
             RejectReason.ONLY_BOILERPLATE,
             f"all {len(removed)} blocks were boilerplate" if removed else "no text found",
         )
-        return result
-    if config.language_detector:
+    sources = [[kept[i].position for i in indexes] for _, indexes in joined]
+    return _Cleaned(result, blocks, sources, [r.position for r in removed if r.kind == TITLE])
+
+
+def tag_language(result: CleanResult, config: CleanConfig) -> CleanResult:
+    """Detect the language of an article's clean body (once, after the last pass)."""
+    if result.ok and config.language_detector:
         detection = get_detector(config.language_detector).detect(result.text)
         result.language, result.language_score = detection.language, detection.probability
     return result
+
+
+# Cleaning a clean article must change nothing (issue 6). A first pass can keep a block only
+# because of context it then removes: a headline-shaped line that sat under a kicker, a
+# date that was the fourth line of the header, a paragraph whose page-wide stop list changed
+# once the menus were gone. Cleaning the written-out article again finds those; most pages
+# settle at the first re-check, which costs less than the first pass (the text is shorter).
+MAX_SETTLE_PASSES = 3
+SETTLE_RULE_PREFIX = "settle:"
+TITLE = "title"
+
+
+def settle(
+    cleaned: _Cleaned, config: CleanConfig, hints: dict[str, object] | None = None
+) -> _Cleaned:
+    """Clean the written-out article (`CleanResult.article`) again until its title and
+    paragraphs stop changing, so that `clean` is idempotent.
+
+    A settling pass sees exactly what `clean(result.article)` would see, so once a pass
+    gives the same title and paragraphs back, the result is a fixed point. Its removals are
+    recorded against the original blocks, with the rule prefixed by `settle:`. The article
+    is re-read with its title, not as bare `text`: without the headline above it, a
+    standfirst reads as the headline, and a bare-text pass would take it out of the body.
+    """
+    for _ in range(MAX_SETTLE_PASSES):
+        result = cleaned.result
+        if not result.ok:
+            break
+        blocks, _profile = split_blocks(normalize_text(result.article))
+        again = _run_steps(blocks, Metadata(), config.steps, "text", result.encoding, hints)
+        if (
+            again.result.paragraphs == result.paragraphs
+            and again.result.metadata.title == result.metadata.title
+        ):
+            break
+        cleaned = _settled(cleaned, blocks, again)
+    return cleaned
+
+
+def _settled(previous: _Cleaned, blocks: list[Block], again: _Cleaned) -> _Cleaned:
+    """`again`, a pass over `previous`'s written-out article, reported against the input
+    blocks: a block it removes stands for the input blocks of the paragraphs (or the title)
+    it came from, and each of those is recorded as removed, with its own text."""
+    parts, part_sources = previous.result.paragraphs, previous.sources
+    if previous.result.metadata.title:
+        parts = [previous.result.metadata.title, *parts]
+        part_sources = [previous.title_sources, *part_sources]
+    origins = [
+        sorted({p for part in owned for p in part_sources[part]})
+        for owned in _paragraph_owners(parts, blocks)
+    ]
+    sources = [sorted({o for p in positions for o in origins[p]}) for positions in again.sources]
+    kept = {p for positions in sources for p in positions}
+    texts = {block.position: block.text for block in previous.inputs}
+    removed = {r.position: r for r in previous.result.removed if r.position not in kept}
+    title_sources: list[int] = []
+    for item in again.result.removed:
+        for position in origins[item.position]:
+            rule = SETTLE_RULE_PREFIX + item.rule
+            removed.setdefault(position, Removal(position, item.kind, rule, texts[position]))
+            if item.kind == TITLE:
+                title_sources.append(position)
+    result = again.result
+    result.removed = sorted(removed.values(), key=lambda r: r.position)
+    result.metadata = _merged_metadata(previous.result.metadata, result.metadata)
+    return _Cleaned(result, previous.inputs, sources, title_sources)
+
+
+def _paragraph_owners(paragraphs: list[str], blocks: list[Block]) -> list[range]:
+    """For each block re-read from the joined paragraphs, the paragraphs it spans.
+
+    Usually block i is paragraph i alone; locating the block's first and last words in the
+    joined text also covers a paragraph the segmenter split, or two it joined."""
+    rendered = " ".join(paragraphs)  # a block that joins two paragraphs joins them so
+    starts = list(itertools.accumulate((len(p) + 1 for p in paragraphs[:-1]), initial=0))
+    owners, cursor = [], 0
+    for block in blocks:
+        text = squeeze_spaces(block.text)
+        first = rendered.find(text[:40], cursor)
+        first = cursor if first < 0 else first
+        last = rendered.find(text[-40:], first)
+        last = first if last < 0 else last + len(text[-40:]) - 1
+        cursor = last + 1
+        owners.append(
+            range(bisect.bisect_right(starts, first) - 1, bisect.bisect_right(starts, last))
+        )
+    return owners
+
+
+def _merged_metadata(first: Metadata, later: Metadata) -> Metadata:
+    """The title is the latest pass's (the written-out article carries it); the authors and
+    the date are the first pass's, which saw the byline and the dateline."""
+    first.title = later.title
+    first.authors = first.authors or later.authors
+    first.published_at = first.published_at or later.published_at
+    return first
 
 
 def line_limits(text: str, config: CleanConfig) -> Reject | None:

@@ -28,14 +28,21 @@ def is_cut(first: str, second: str) -> bool:
 
 def join_paragraphs(texts: list[str]) -> list[str]:
     """Squeeze spaces and rejoin cut paragraphs, preserving order."""
-    paragraphs: list[str] = []
-    for text in texts:
+    return [text for text, _ in join_with_sources(texts)]
+
+
+def join_with_sources(texts: list[str]) -> list[tuple[str, list[int]]]:
+    """`join_paragraphs`, with the indexes into `texts` each paragraph was built from (the
+    settling pass needs them to report its removals against the original blocks)."""
+    paragraphs: list[tuple[str, list[int]]] = []
+    for index, text in enumerate(texts):
         text = squeeze_spaces(text)
         if not text:
             continue
-        if paragraphs and is_cut(paragraphs[-1], text):
-            glue = "" if paragraphs[-1].endswith("-") and paragraphs[-1][-2:-1].isalpha() else " "
-            paragraphs[-1] = f"{paragraphs[-1]}{glue}{text}"
+        if paragraphs and is_cut(paragraphs[-1][0], text):
+            previous, sources = paragraphs[-1]
+            glue = "" if previous.endswith("-") and previous[-2:-1].isalpha() else " "
+            paragraphs[-1] = (f"{previous}{glue}{text}", [*sources, index])
         else:
-            paragraphs.append(text)
+            paragraphs.append((text, [index]))
     return paragraphs

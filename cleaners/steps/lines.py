@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from cleaners.credits import is_credit
 from cleaners.cues import Cues
 from cleaners.features import SEGMENT_SPLIT_RE, BlockFeatures
 from cleaners.lexicons import related_link as related_lexicon
@@ -221,7 +220,7 @@ class Captions:
         for i, position in enumerate(kept):
             feat = feats[position]
             block = doc.blocks[position]
-            if feat.n_words > CAPTION_MAX_WORDS or not is_credit(block.text):
+            if feat.n_words > CAPTION_MAX_WORDS or not feat.credit:
                 continue
             if parse_byline(block.text, allow_bare_name=False):
                 continue  # "Words by X · Photographs by Y" is a byline
