@@ -260,11 +260,20 @@ class FeatureMemo:
     blocks are mostly the first pass's blocks verbatim; features depend only on a block's
     text and the page's stop-list language, so they are measured once per page."""
 
-    __slots__ = ("features", "tokens")
+    __slots__ = ("features", "languages", "tokens")
 
     def __init__(self) -> None:
         self.tokens: dict[str, list[str]] = {}
         self.features: dict[tuple[str, str], BlockFeatures] = {}
+        self.languages: dict[frozenset[str], str] = {}
+
+    def language(self, sample: list[str]) -> str:
+        """The stop-list language of a sample (it depends only on the set of its words)."""
+        words = frozenset(sample)
+        found = self.languages.get(words)
+        if found is None:
+            found = self.languages[words] = guess_stoplist_language(words)
+        return found
 
 
 MEMO = "feature_memo"
@@ -281,7 +290,7 @@ def document_features(doc: Document) -> list[BlockFeatures]:
     tokens = [_tokens(block.text, memo) for block in doc.blocks]
     language = doc.hints.get("stoplist_language")
     if language is None:
-        language = guess_stoplist_language(_language_sample(tokens))
+        language = memo.language(_language_sample(tokens))
         doc.hints["stoplist_language"] = language
     language = str(language)
     stops = stoplist(language)

@@ -10,6 +10,7 @@ on the cleaned body.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 
 import justext
@@ -76,7 +77,7 @@ def _word_languages() -> dict[str, tuple[str, ...]]:
     }
 
 
-def guess_stoplist_language(lowercase_words: list[str]) -> str:
+def guess_stoplist_language(lowercase_words: Iterable[str]) -> str:
     """The jusText language whose stop list covers most of the words (English if none do).
 
     Each hit is weighted by 1/len(lists containing the word) so that words shared by several
