@@ -412,6 +412,8 @@ CASES = [
     Case(
         "widget-es", "widget", "widget", "es", ("Escuchar esta noticia", "3 min de lectura"), "top"
     ),
+    # The placeholder a consent layer leaves where an embed was.
+    Case("widget-de-embed", "widget", "widget", "de", ("Externer Inhalt",), "middle"),
     # --- advertisements: the label and the ad copy after it ---
     Case(
         "ad-de",
@@ -632,6 +634,42 @@ CASES = [
         ),
         step_lines=("Mais lidas",),
     ),
+    Case(
+        "list-header-pl-see-also",
+        "list_headers",
+        "navigation",
+        "pl",
+        (
+            "Zobacz także",
+            "Nowa linia tramwajowa połączy centrum z lotniskiem",
+            "Szkoła w Lipnie otrzyma nową salę gimnastyczną",
+        ),
+        step_lines=("Zobacz także",),
+    ),
+    Case(
+        "list-header-es-most-viewed",
+        "list_headers",
+        "navigation",
+        "es",
+        (
+            "Las más vistas",
+            "El mercado central reabre tras las obras de reforma",
+            "Huelga de autobuses: el servicio, alterado hasta el jueves",
+        ),
+        step_lines=("Las más vistas",),
+    ),
+    Case(
+        "list-header-de-editors",
+        "list_headers",
+        "navigation",
+        "de",
+        (
+            "Empfehlungen aus der Redaktion",
+            "Neuer Radweg zwischen Altdorf und Neustadt eröffnet",
+            "Freibad öffnet zwei Wochen früher als geplant",
+        ),
+        step_lines=("Empfehlungen aus der Redaktion",),
+    ),
     # --- headline + blurb teaser lists without a header ---
     Case(
         "teasers-en",
@@ -797,6 +835,11 @@ CASES = [
         ("Back to top", "Previous article", "Next article"),
     ),
     Case("nav-fr", "navigation", "navigation", "fr", ("Article précédent", "Haut de page")),
+    # "Back to <somewhere>" closes many pages, in every language.
+    Case("nav-de-back-to", "navigation", "navigation", "de", ("Zurück zur Übersicht",)),
+    Case("nav-es-back-to", "navigation", "navigation", "es", ("Volver al listado de noticias",)),
+    Case("nav-pl-back-to", "navigation", "navigation", "pl", ("Wróć do strony głównej",)),
+    Case("nav-en-back-to", "navigation", "navigation", "en", ("Back to all stories",)),
     Case("nav-ru", "navigation", "navigation", "ru", ("Следующая статья", "Наверх")),
     Case("nav-es", "navigation", "navigation", "es", ("Volver arriba", "Artículo siguiente")),
     # --- print furniture ---

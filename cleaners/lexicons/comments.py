@@ -7,6 +7,7 @@ LABELS = {
         r"reply(?: likes?)?|like|report|sort by(?: oldest| newest| best| top)?|oldest|newest",
         r"view all comments|be the first to comment|no comments(?: yet)?|leave a (?:reply|comment)|cancel reply|post comment|submit comment",
         r"name(?: required)?|e ?mail(?: required)?(?: will not be published)?|website|notify me of[\w ]*",
+        r"comment on this (?:article|story|post)",
     ],
     "ru": [
         r"комментари[йия](?: к статье)?|показать (?:ещё|все) комментари[ий]|ответить|все комментарии",
@@ -17,12 +18,14 @@ LABELS = {
         r"kommentare?|alle kommentare(?: anzeigen)?|antworten|kommentieren|kommentar (?:schreiben|verfassen|abschicken)|antwort abbrechen",
         r"(?:schreib|schreibe|hinterlasse|hinterlass)(?: jetzt| uns)? (?:einen|einen neuen|deinen|ihren) kommentar|kommentar hinterlassen(?: antworten abbrechen)?|keine kommentare(?: vorhanden)?|bisher keine kommentare",
         r"name(?: erforderlich)?|e ?mail(?: erforderlich)?[\w ]*|webseite|website|benachrichtige mich[\w ]*",
+        r"(?:artikel|beitrag) kommentieren",
     ],
     "fr": [
         r"commentaires?|voir (?:tous les|plus de) commentaires|répondre|réagir|laisser un commentaire|annuler la réponse"
     ],
     "es": [
-        r"comentarios?|ver (?:más|todos los) comentarios|responder|comentar|deja un comentario|cancelar respuesta"
+        r"comentarios?|ver (?:más|todos los) comentarios|responder|comentar|deja un comentario|cancelar respuesta",
+        r"comentar (?:este|esta) (?:artículo|noticia|nota)(?: comentarios?)?",
     ],
     "it": [r"commenti|commenta|rispondi|mostra (?:altri|tutti i) commenti"],
     "pl": [r"komentarze?|odpowiedz|pokaż (?:więcej|wszystkie) komentarze|skomentuj"],

@@ -8,16 +8,19 @@ LABELS = {
         r"(?:read|see) (?:next|more)|what to read next|in other news|don't miss|also (?:inside|in the news)|elsewhere|around the web|from (?:our|the) (?:network|partners)|partner news|sponsored stories",
         r"more on this story|recent posts|related posts|similar posts|popular posts|latest posts|more posts|recent comments|categories|archives|blogroll|meta|links|tag cloud|trending topics",
         r"want more|more (?:columns|features|videos|podcasts)|topics in this (?:article|story)|more about (?:this|these) topics?",
+        r"see also|read also|also read|other (?:news|stories|articles)|more (?:stories|news|articles|headlines|columns) (?:from|on|at) [\w'. ]{1,40}|most read (?:on|at|from) [\w'. ]{1,40}",
     ],
     "ru": [
         r"читайте также|самое (?:читаемое|популярное|интересное)|главное(?: за (?:день|неделю))?|популярное|по теме|новости партн[её]ров",
         r"другие новости|ещё (?:по теме|новости)|последние новости|рекомендуем|выбор редакции|лента новостей",
         r"похожие (?:записи|статьи|новости)|свежие записи|последние (?:записи|комментарии)|рубрики|архивы?|метки",
+        r"смотрите также|читайте (?:ещё|еще)|другие материалы|материалы по теме",
     ],
     "uk": [
         r"читайте також|найпопулярніше|найчитаніше|головне(?: за (?:день|тиждень))?|популярне|за темою|новини партнерів",
         r"інші новини|більше новин|останні новини|рекомендуємо|вибір редакції|стрічка новин",
         r"схожі (?:записи|статті|новини)|останні (?:записи|коментарі)|рубрики|архіви?|мітки",
+        r"дивіться також|читайте ще|інші матеріали|матеріали за темою",
     ],
     "de": [
         r"meistgelesen(?:e artikel)?|am meisten gelesen|beliebt(?:este artikel)?|mehr zum thema|mehr aus [\w ]{1,30}|das könnte sie (?:auch )?interessieren",
@@ -28,24 +31,30 @@ LABELS = {
         r"vorschau auf den nächsten artikel|nächster artikel|vorheriger artikel|teilnehmende blogs|beiträge aus dem forum|aus dem forum|über diese reihe|mehr aus dieser reihe|schon gelesen",
         r"zum weiterlesen|lesen sie (?:auch )?(?:die folgenden|diese) (?:beiträge|artikel)|weitere beiträge(?: aus [\w ]{1,40})?|kommentierte artikel|meist(?:-| )?(?:diskutiert|kommentiert|gelesen)",
         r"mehr (?:kolumnen|videos|podcasts|bilder)|themen in diesem artikel|interessantes aus unserem[\w ]*|mehr (?:über|zu) (?:diesem|diesen) themen?",
+        r"lesen sie (?:auch|mehr)|siehe auch|auch lesen|empfehlungen (?:aus der|der) redaktion|(?:die )?meist ?gelesenen? (?:artikel|beiträge|nachrichten|news)(?: (?:bei|auf|von|in) [\w. ]{1,40})?|mehr (?:kolumnen|artikel|beiträge|news|nachrichten) (?:auf|bei|von|aus|zu) [\w. ]{1,40}|weitere beiträge zu (?:diesem|dem) (?:artikel|thema)|andere nachrichten|weitere nachrichten(?: aus [\w ]{1,30})?",
     ],
     "fr": [
         r"les plus lus|(?:à )?lire aussi|dans la même rubrique|sur le même sujet|les plus populaires|à la une|nos (?:dernières|autres) actualités|vous aimerez aussi",
         r"articles? (?:similaires|récents|liés)|commentaires récents|catégories|archives|sur le même thème",
+        r"voir aussi|autres (?:actualités|articles|infos)|d'autres articles|à lire (?:aussi|également)",
     ],
     "es": [
         r"lo más (?:leído|visto|popular)|noticias relacionadas|te puede interesar|más noticias|también te puede interesar|últimas noticias|recomendados",
         r"entradas (?:recientes|relacionadas)|comentarios recientes|artículos relacionados|categorías|archivos",
         r"temas|contenido relacionado|más (?:noticias|leídas|vistas)(?: de [\w ]+)?|últimas noticias(?: de [\w ]+)?|te recomendamos|recomendamos",
+        r"(?:las|los) más (?:vistas|vistos|leídas|leídos|populares)|notas relacionadas|otras noticias|artículos relacionados(?: [\w ]{1,40})?|más sobre [\w ]{1,40}|ver también|lee también|lea también",
     ],
     "it": [
-        r"i più letti|più lett[ie]|articoli (?:correlati|recenti)|commenti recenti|potrebbe interessarti|ultime notizie|leggi anche|categorie|archivi"
+        r"i più letti|più lett[ie]|articoli (?:correlati|recenti)|commenti recenti|potrebbe interessarti|ultime notizie|leggi anche|categorie|archivi",
+        r"vedi anche|altre notizie|potrebbe interessarti anche",
     ],
     "pl": [
-        r"najczęściej czytane|najpopularniejsze|powiązane artykuły|podobne wpisy|ostatnie wpisy|najnowsze komentarze|czytaj także|polecane|polecamy|kategorie|archiwa"
+        r"najczęściej czytane|najpopularniejsze|powiązane artykuły|podobne wpisy|ostatnie wpisy|najnowsze komentarze|czytaj także|polecane|polecamy|kategorie|archiwa",
+        r"zobacz (?:też|także|również)|czytaj (?:też|również)|przeczytaj (?:też|także|również)|inne artykuły|podobne artykuły|polecane artykuły|najnowsze artykuły",
     ],
     "pt": [
-        r"mais lidas?|notícias relacionadas|posts (?:relacionados|recentes)|comentários recentes|veja também|últimas notícias|recomendados|categorias|arquivos"
+        r"mais lidas?|notícias relacionadas|posts (?:relacionados|recentes)|comentários recentes|veja também|últimas notícias|recomendados|categorias|arquivos",
+        r"leia (?:também|mais)|outras notícias|matérias relacionadas|veja mais",
     ],
 }
 

@@ -9,30 +9,39 @@ LABELS = {
         r"corrections(?: policy)?|cookie policy|accessibility|do not sell[\w ]*|subscriptions?|e ?edition|archives?",
         r"contact your elected officials",
         r"(?:table of )?contents|on this page|jump to(?: section)?",
+        r"back to [\w' ]{1,30}|go to (?:the )?(?:homepage|home page|top)",
     ],
     "ru": [
-        r"содержание|оглавление|главная|меню|поиск|войти|выйти|регистрация|назад|вперёд|далее|наверх|предыдущая статья|следующая статья|все новости|о проекте|контакты|реклама на сайте"
+        r"содержание|оглавление|главная|меню|поиск|войти|выйти|регистрация|назад|вперёд|далее|наверх|предыдущая статья|следующая статья|все новости|о проекте|контакты|реклама на сайте",
+        r"вернуться (?:к|в|на) [\w ]{1,30}|назад к [\w ]{1,30}",
     ],
     "uk": [
-        r"зміст|головна|меню|пошук|увійти|вийти|реєстрація|назад|далі|нагору|попередня стаття|наступна стаття|усі новини|всі новини|про проєкт|контакти"
+        r"зміст|головна|меню|пошук|увійти|вийти|реєстрація|назад|далі|нагору|попередня стаття|наступна стаття|усі новини|всі новини|про проєкт|контакти",
+        r"повернутися (?:до|на) [\w ]{1,30}",
     ],
     "de": [
-        r"inhaltsverzeichnis|inhalt|auf dieser seite|startseite|menü|suche|suchen|anmelden|abmelden|zurück|weiter|nach oben|vorheriger artikel|nächster artikel|alle artikel|kontakt|impressum|datenschutz(?:erklärung)?|agb|mediadaten"
+        r"inhaltsverzeichnis|inhalt|auf dieser seite|startseite|menü|suche|suchen|anmelden|abmelden|zurück|weiter|nach oben|vorheriger artikel|nächster artikel|alle artikel|kontakt|impressum|datenschutz(?:erklärung)?|agb|mediadaten",
+        r"zurück (?:zu[rm]?) [\w ]{1,30}|zur startseite|zur übersicht",
     ],
     "fr": [
-        r"sommaire|table des matières|accueil|menu|rechercher|recherche|se connecter|retour|suivant|précédent|haut de page|article précédent|article suivant|mentions légales|plan du site|contact"
+        r"sommaire|table des matières|accueil|menu|rechercher|recherche|se connecter|retour|suivant|précédent|haut de page|article précédent|article suivant|mentions légales|plan du site|contact",
+        r"retour (?:à|au|aux) [\w' ]{1,30}",
     ],
     "es": [
-        r"índice|tabla de contenidos|inicio|portada|menú|buscar|búsqueda|iniciar sesión|volver|siguiente|anterior|volver arriba|artículo anterior|artículo siguiente|aviso legal|contacto"
+        r"índice|tabla de contenidos|inicio|portada|menú|buscar|búsqueda|iniciar sesión|volver|siguiente|anterior|volver arriba|artículo anterior|artículo siguiente|aviso legal|contacto",
+        r"volver (?:a|al) [\w ]{1,30}|ir a (?:la )?portada",
     ],
     "it": [
-        r"home|menu|cerca|accedi|indietro|avanti|torna su|articolo precedente|articolo successivo|contatti|note legali"
+        r"home|menu|cerca|accedi|indietro|avanti|torna su|articolo precedente|articolo successivo|contatti|note legali",
+        r"torna (?:a|al|alla|all|alle|ai) [\w ]{1,30}",
     ],
     "pl": [
-        r"spis treści|strona główna|menu|szukaj|zaloguj|wstecz|dalej|do góry|poprzedni artykuł|następny artykuł|kontakt|regulamin"
+        r"spis treści|strona główna|menu|szukaj|zaloguj|wstecz|dalej|do góry|poprzedni artykuł|następny artykuł|kontakt|regulamin",
+        r"(?:wróć|powrót) do [\w ]{1,30}",
     ],
     "pt": [
-        r"início|página inicial|menu|pesquisar|buscar|entrar|voltar|próximo|anterior|voltar ao topo|contato|contacto"
+        r"início|página inicial|menu|pesquisar|buscar|entrar|voltar|próximo|anterior|voltar ao topo|contato|contacto",
+        r"voltar (?:a|ao|à|para) [\w ]{1,30}",
     ],
 }
 

@@ -6,6 +6,7 @@ LABELS = {
         r"(?:audio|voiced|narrated|read) by [\w ]{2,30}|(?:min|minutes?) (?:read|listen)|reading time(?: min(?:utes?)?)?",
         r"watch(?: video| now| live)?|play video|video|live|live scores?[\w ]*|loading|advertisement video",
         r"spot img|image|photo gallery|gallery|view gallery|open gallery|enlarge|zoom",
+        r"external content|recommended editorial content|show image|close image",
     ],
     "ru": [
         r"(?:слушать|прослушать) (?:статью|новость|материал)(?: мин)?|время чтения(?: мин)?|смотреть видео|видео|загрузка"
@@ -14,7 +15,8 @@ LABELS = {
         r"(?:слухати|прослухати) (?:статтю|новину|матеріал)(?: хв)?|час читання(?: хв)?|дивитися відео|відео"
     ],
     "de": [
-        r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min)?|vorlesen|video abspielen|video|bildergalerie|vergrößern|bild vergrößern"
+        r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min)?|vorlesen|video abspielen|video|bildergalerie|vergrößern|bild vergrößern",
+        r"externer inhalt|empfohlener (?:redaktioneller )?inhalt|bild (?:anzeigen|schließen)(?: bild (?:anzeigen|schließen))?",
     ],
     "fr": [
         r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min)?|lecture min|vidéo|voir la vidéo"
