@@ -118,6 +118,14 @@ CASES = [
         ),
         "start",
     ),
+    Case(
+        "cookie-pl-notice",
+        "cookie_notice",
+        "cookie_notice",
+        "pl",
+        ("Zachęcamy do regularnych odwiedzin. Informujemy, że korzystamy z cookies.",),
+        "start",
+    ),
     # --- zones: paywalls ---
     Case(
         "paywall-en",
@@ -129,6 +137,13 @@ CASES = [
             "Subscribe now for just $2 a week",
             "Already a subscriber? Sign in",
         ),
+    ),
+    Case(
+        "paywall-en-full-story",
+        "paywall",
+        "paywall",
+        "en",
+        ("To read the full story, please subscribe to the Gullhaven Gazette.",),
     ),
     Case(
         "paywall-fr",
@@ -557,6 +572,14 @@ CASES = [
         ("Читайте також: На Черкащині ремонтують дорогу до Сміли",),
         "middle",
     ),
+    Case(
+        "related-es-lea",
+        "related_links",
+        "unrelated_headline",
+        "es",
+        ("Lea: El ayuntamiento aprueba el nuevo plan de movilidad",),
+        "middle",
+    ),
     # --- list headers and the headline list under them ---
     Case(
         "list-header-en",
@@ -888,6 +911,20 @@ CASES = [
         "legal",
         "de",
         ("© Lindenauer Verlagsgesellschaft 2025. Alle Rechte vorbehalten.",),
+    ),
+    Case(
+        "legal-en-recaptcha",
+        "legal",
+        "legal",
+        "en",
+        ("This site is protected by reCAPTCHA and the Google Privacy Policy apply.",),
+    ),
+    Case(
+        "legal-de-licence",
+        "legal",
+        "legal",
+        "de",
+        ("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",),
     ),
     Case(
         "legal-ru",

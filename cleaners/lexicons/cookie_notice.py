@@ -34,7 +34,7 @@ PHRASES = {
     "fr": [r"(?:utilisons|utilise) des cookies|traceurs|en poursuivant votre navigation"],
     "es": [r"(?:utilizamos|usamos|utiliza) cookies|al continuar navegando|si continúas navegando"],
     "it": [r"(?:utilizziamo|usiamo|utilizza) (?:i )?cookie|proseguendo la navigazione"],
-    "pl": [r"(?:używamy|wykorzystujemy) (?:plików )?cookies?|pliki cookies?"],
+    "pl": [r"(?:używamy|wykorzystujemy|korzystamy z) (?:plików )?cookies?|pliki cookies?"],
     "pt": [r"(?:utilizamos|usamos) cookies|ao continuar a navegar"],
 }
 

@@ -6,6 +6,7 @@ PHRASES = {
         r"^impressum\b|^datenschutz(?:erklärung)?\b|^privacy policy\b|^cookie policy\b",
         r"copyrighted (?:property|material)|written permission must be obtained|sofern nicht anders (?:angegeben|ausgewiesen)|chroniony prawem autorskim|rights reserved",
         r"nutzung der .{0,60} (?:für redaktionelle zwecke|ist gestattet)|reproduction (?:interdite|prohibida)|prohibida su reproducción",
+        r"protected by recaptcha|\bcc[- ]by(?:[- ](?:nc|nd|sa))*[- ]\d\.\d|^disclaimer\s*[:(]",
         r"^\(?alle angaben ohne gewähr\)?\.?$|^\(?all information (?:is )?without guarantee\)?\.?$|^\(?sin garantía\)?\.?$",
     ],
     "en": [

@@ -30,6 +30,7 @@ PHRASES = {
         r"free (?:articles?|stories) (?:remaining|left)|unlimited (?:digital )?access|subscribe for unlimited",
         r"(?:this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers|members))",
         r"billed \$?\d|per (?:week|month) after|introductory (?:offer|period|rate)",
+        r"to (?:view|read|continue reading) (?:the|this) (?:full|rest of the|entire) (?:story|article)[, ]+(?:please )?(?:subscribe|log in|sign in)",
         r"(?:already|you're already) a subscriber|first-time subscribers|for the full story|log in for (?:immediate|full) access",
         r"this (?:article|story) is (?:free|unlocked) (?:to read |for you )?(?:until|for)",
     ],

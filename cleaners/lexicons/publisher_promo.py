@@ -30,7 +30,7 @@ PHRASES = {
     ],
     "fr": [r"téléchargez l'application|suivez-nous sur"],
     "es": [
-        r"descarga (?:nuestra|la) app|síguenos en|(?:nuestro|tenemos) canal de (?:telegram|youtube|whatsapp)|únete (?:a nuestro|desde)|puede escribirnos a"
+        r"descarga (?:nuestra|la) app|s[ií]guenos en|(?:nuestro|tenemos) canal de (?:telegram|youtube|whatsapp)|únete (?:a nuestro|desde)|puede escribirnos a"
     ],
     "it": [r"scarica (?:la nostra )?app|seguici su"],
     "pl": [r"pobierz (?:naszą )?aplikację|obserwuj nas na"],
