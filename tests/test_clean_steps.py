@@ -126,6 +126,27 @@ CASES = [
         ("Zachęcamy do regularnych odwiedzin. Informujemy, że korzystamy z cookies.",),
         "start",
     ),
+    Case(
+        "cookie-de-consent-dialog",
+        "cookie_notice",
+        "cookie_notice",
+        "de",
+        (
+            "Wir verwenden Technologien wie Cookies, um Geräteinformationen zu speichern.",
+            "Die technische Speicherung oder der Zugang ist für den rechtmäßigen Zweck "
+            "unbedingt erforderlich.",
+        ),
+    ),
+    Case(
+        "cookie-fr-consent-dialog",
+        "cookie_notice",
+        "cookie_notice",
+        "fr",
+        (
+            "Sur ce site, des cookies sont déposés par l'éditeur et par des tiers.",
+            "Ces cookies permettent d'établir des statistiques de fréquentation du site.",
+        ),
+    ),
     # --- zones: paywalls ---
     Case(
         "paywall-en",

@@ -22,20 +22,36 @@ LABELS = {
 PHRASES = {
     "en": [
         r"\bcookies?\b.{0,80}\b(?:your (?:device|browser|experience|consent)|we use|this (?:site|website) uses|partners|advertising|analytics)",
-        r"\b(?:we|this (?:site|website)) uses? cookies\b|by continuing to (?:browse|use)",
+        r"\b(?:we|this (?:site|website)) uses? (?:\w+ ){0,3}cookies\b|by continuing to (?:browse|use)",
+        r"the technical storage or access",  # the consent dialog of a common WordPress plugin
+        r"\b(?:these|such) cookies (?:allow|enable|help|are used|collect)",
         r"(?:our|\d+) partners (?:store|use|process)|unique identifiers|personali[sz]ed ads|cookies help us",
         r"(?:change|manage|update) your (?:cookie |privacy |consent )?(?:choices|settings|preferences)",
     ],
     "ru": [r"(?:использу\w+|файл\w*) cookie|продолжая (?:пользоваться|использовать) сайт"],
     "uk": [r"(?:використову\w+|файл\w*) cookie|продовжуючи (?:користуватися|використовувати) сайт"],
     "de": [
-        r"(?:verwende[tn]|nutze[nt]) cookies|cookies? (?:und ähnliche|helfen uns)|ihre einwilligung"
+        r"(?:verwende[tn]|nutze[nt]) (?:\w+ ){0,3}cookies|cookies? (?:und ähnliche|helfen uns)|ihre einwilligung",
+        r"die technische speicherung oder der zug(?:ang|riff)",
+        r"diese cookies (?:ermöglichen|helfen|werden|sammeln)|cookies werden (?:gesetzt|verwendet)",
     ],
-    "fr": [r"(?:utilisons|utilise) des cookies|traceurs|en poursuivant votre navigation"],
-    "es": [r"(?:utilizamos|usamos|utiliza) cookies|al continuar navegando|si continúas navegando"],
-    "it": [r"(?:utilizziamo|usiamo|utilizza) (?:i )?cookie|proseguendo la navigazione"],
+    "fr": [
+        r"(?:utilisons|utilisent|utilise) des cookies|traceurs|en poursuivant votre navigation",
+        r"cookies? (?:sont|seront) déposés|dépôt (?:de|des) cookies|ces cookies (?:permettent|nous permettent|sont utilisés)",
+    ],
+    "es": [
+        r"(?:utilizamos|usamos|utiliza) cookies|al continuar navegando|si continúas navegando",
+        r"estas cookies (?:permiten|nos permiten|se utilizan)",
+    ],
+    "it": [
+        r"(?:utilizziamo|usiamo|utilizza) (?:i )?cookie|proseguendo la navigazione",
+        r"questi cookie (?:permettono|ci permettono|sono utilizzati)",
+    ],
     "pl": [r"(?:używamy|wykorzystujemy|korzystamy z) (?:plików )?cookies?|pliki cookies?"],
-    "pt": [r"(?:utilizamos|usamos) cookies|ao continuar a navegar"],
+    "pt": [
+        r"(?:utilizamos|usamos) cookies|ao continuar a navegar",
+        r"estes cookies (?:permitem|nos permitem|são utilizados)",
+    ],
 }
 
 WEAK = {
