@@ -12,6 +12,8 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 
+from cleaners.text import has_digit
+
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+"
 _PARTICLE = r"(?:van|von|de|da|del|der|den|di|la|le|du|dos|das|y|bin|al|ter|ten)"
 _NAMES = rf"{_NAME}(?:[ -](?:{_PARTICLE}[ -]){{0,2}}{_NAME}){{0,3}}"
@@ -93,7 +95,6 @@ TZ_RE = re.compile(r"\b(" + "|".join(TZ_OFFSETS) + r")\b", re.IGNORECASE)
 DATELINE_MAX_WORDS = 24
 MAX_BYLINE_CHARS = 200
 MAX_DATELINE_CHARS = 300
-_DIGIT_RE = re.compile(r"\d")
 
 
 def parse_byline(text: str, *, allow_bare_name: bool) -> list[str] | None:
@@ -125,7 +126,7 @@ def find_date(text: str) -> datetime | None:
     Without a zone the time is taken as UTC: wrong by a few hours at worst, and stated in the
     schema documentation.
     """
-    if not _DIGIT_RE.search(text):
+    if not has_digit(text):
         return None  # every date format we read has a digit
     iso = ISO_DATETIME_RE.search(text)
     if iso:

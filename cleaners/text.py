@@ -70,6 +70,13 @@ def has_letters(text: str) -> bool:
     return LETTER_RE.search(text) is not None
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    return _DIGIT_RE.search(text) is not None
+
+
 def ends_sentence(text: str) -> bool:
     """True if the text ends like a finished sentence (closing quotes allowed)."""
     stripped = text.rstrip()

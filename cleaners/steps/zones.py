@@ -22,11 +22,11 @@ from cleaners.features import LABEL_MAX_WORDS, SEGMENT_SPLIT_RE, BlockFeatures
 from cleaners.lexicons import Lexicon, label_form, lexicon
 from cleaners.model import Document, Removal
 from cleaners.steps.base import Wall, cues, features, kept_positions, mark_boundary, removal
+from cleaners.text import has_digit
 
 CURRENCY = r"[$€£₽₴¥]|руб\.?|грн\.?|zł|kr|chf|eur|usd|uah|rub"
 AMOUNT_RE = re.compile(rf"(?:(?:{CURRENCY})\s?\d[\d\s.,]*|\d[\d\s.,]*\s?(?:{CURRENCY}))", re.I)
 BUTTON_MAX_WORDS = 4
-_DIGIT_RE = re.compile(r"\d")
 AMOUNT_LINE_MAX_CHARS = 120
 SHORT_PROMPT_CHARS = 300
 BACKWARD_WEAK_CHARS_PER_SENTENCE = 160
@@ -44,7 +44,7 @@ class Cue:
 
 def is_amount_line(text: str, lex: Lexicon) -> bool:
     """A donation button row: currency amounts, optionally with labels ("Other amount")."""
-    if len(text) > AMOUNT_LINE_MAX_CHARS or not _DIGIT_RE.search(text):
+    if len(text) > AMOUNT_LINE_MAX_CHARS or not has_digit(text):
         return False
     if not AMOUNT_RE.search(text):
         return False
