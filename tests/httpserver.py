@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import email.utils
 import gzip
+import ssl
 import threading
 import time
 import zlib
@@ -114,16 +115,24 @@ class _Route:
 
 
 class LocalHTTPServer:
-    """A threaded HTTP/1.1 server on 127.0.0.1 whose answers tests register per path."""
+    """A threaded HTTP/1.1 server whose answers tests register per path.
 
-    def __init__(self) -> None:
+    It listens on 127.0.0.1 unless given another `host` (another loopback address, for
+    the SSRF tests), and speaks HTTPS when given a server-side `ssl_context`."""
+
+    def __init__(self, host: str = "127.0.0.1", ssl_context: ssl.SSLContext | None = None) -> None:
+        self._host = host
+        self._scheme = "http" if ssl_context is None else "https"
         self._routes: dict[str, _Route] = {}
+        self._fallback: _Route | None = None
         self._requests: list[RecordedRequest] = []
         self._in_flight: dict[str | None, int] = defaultdict(int)
         self._max_in_flight: dict[str | None, int] = defaultdict(int)
         self._lock = threading.Lock()
         self.stopping = threading.Event()
-        self._server = _Server(("127.0.0.1", 0), _Handler, self)
+        self._server = _Server((host, 0), _Handler, self)
+        if ssl_context is not None:
+            self._server.socket = ssl_context.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )
@@ -155,7 +164,7 @@ class LocalHTTPServer:
 
     @property
     def host(self) -> str:
-        return "127.0.0.1"
+        return self._host
 
     @property
     def port(self) -> int:
@@ -163,7 +172,7 @@ class LocalHTTPServer:
 
     def url(self, path: str = "/", host: str | None = None) -> str:
         """Absolute URL of `path`; pass `host` to address the server by another name."""
-        return f"http://{host or self.host}:{self.port}{path}"
+        return f"{self._scheme}://{host or self.host}:{self.port}{path}"
 
     # ---- registering answers
 
@@ -171,6 +180,11 @@ class LocalHTTPServer:
         """Answer GETs of `path` (query string ignored) with a reply, replies, or a function."""
         with self._lock:
             self._routes[path] = _Route(answer)
+
+    def fallback(self, answer: Reply | Sequence[Reply] | Responder) -> None:
+        """Answer every path no route names (instead of 404)."""
+        with self._lock:
+            self._fallback = _Route(answer)
 
     def redirect(self, path: str, location: str, status: int = 302) -> None:
         self.route(path, Reply(status=status, headers={"Location": location}, content_type=None))
@@ -190,6 +204,11 @@ class LocalHTTPServer:
     def hits(self, path: str) -> int:
         return len(self.requests(path))
 
+    @property
+    def served(self) -> list[str]:
+        """The paths requested so far, in arrival order."""
+        return [r.path for r in self.requests()]
+
     def max_concurrent(self, path: str | None = None) -> int:
         """Most requests (for `path`, or overall) that were being served at the same time."""
         with self._lock:
@@ -203,7 +222,7 @@ class LocalHTTPServer:
             for key in (None, request.path):
                 self._in_flight[key] += 1
                 self._max_in_flight[key] = max(self._max_in_flight[key], self._in_flight[key])
-            route = self._routes.get(request.path)
+            route = self._routes.get(request.path, self._fallback)
         if route is None:
             return Reply(status=404, body=b"not found", content_type="text/plain")
         return route.reply_to(request)

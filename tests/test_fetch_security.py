@@ -34,7 +34,7 @@ from cleaners.model import RawDocument
 from flows.fetch import FetchConfig, Fetcher, FetchReason
 from flows.records import FailedInput
 from tests.fuzzing import tally
-from tests.fuzzing.servers import PlainServer, http_server_on, https_server
+from tests.fuzzing.servers import http_server_on, https_server
 from tests.httpserver import LocalHTTPServer, Reply
 
 pytestmark = pytest.mark.timeout(60)
@@ -241,13 +241,13 @@ def test_numeric_and_local_spellings_of_loopback_are_blocked(
 
 
 @pytest.fixture
-def other_loopback() -> Iterator[PlainServer]:
+def other_loopback() -> Iterator[LocalHTTPServer]:
     """A server on 127.0.0.2: loopback, not exempted, so the guard must keep us away."""
     with http_server_on("127.0.0.2") as loopback:
         yield loopback
 
 
-def test_allow_private_is_what_lets_loopback_through(other_loopback: PlainServer) -> None:
+def test_allow_private_is_what_lets_loopback_through(other_loopback: LocalHTTPServer) -> None:
     """The control for the SSRF tests: the same request succeeds once allowed."""
     assert_failed(fetch(other_loopback.url("/x")), FetchReason.BLOCKED_ADDRESS)
     assert other_loopback.served == []
@@ -256,7 +256,7 @@ def test_allow_private_is_what_lets_loopback_through(other_loopback: PlainServer
 
 
 def test_blocked_address_is_never_contacted(
-    server: LocalHTTPServer, other_loopback: PlainServer
+    server: LocalHTTPServer, other_loopback: LocalHTTPServer
 ) -> None:
     tally.fault("fetch.ssrf")
     resolver = RecordingResolver({"allowed.test": ["127.0.0.1"], "sneaky.test": ["127.0.0.2"]})
@@ -287,7 +287,7 @@ def test_blocked_address_is_never_contacted(
     ],
 )
 def test_userinfo_tricks_never_reach_an_unvetted_address(
-    other_loopback: PlainServer, url: str
+    other_loopback: LocalHTTPServer, url: str
 ) -> None:
     """Whatever host the URL parser picks is the host that is vetted and connected to."""
     tally.fault("fetch.ssrf")
@@ -304,7 +304,7 @@ LOCAL_TLS = {"allow_private": True, "allowed_networks": ()}
 
 def test_self_signed_certificate_is_refused(tmp_path: Path) -> None:
     tally.fault("fetch.tls")
-    with https_server(tmp_path, ["127.0.0.1", "localhost"]) as tls:
+    with https_server(tmp_path, ["127.0.0.1", "localhost"]) as (tls, _certificate):
         result = fetch(tls.url("/"), **LOCAL_TLS)
         failed = assert_failed(result, FetchReason.TLS_ERROR)
         assert "CERTIFICATE_VERIFY_FAILED" in failed.detail
@@ -313,8 +313,8 @@ def test_self_signed_certificate_is_refused(tmp_path: Path) -> None:
 
 def test_trusted_certificate_is_accepted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Control: trusting the same certificate makes the same fetch succeed."""
-    with https_server(tmp_path, ["127.0.0.1", "localhost"]) as tls:
-        monkeypatch.setenv("SSL_CERT_FILE", str(tls.certificate))
+    with https_server(tmp_path, ["127.0.0.1", "localhost"]) as (tls, certificate):
+        monkeypatch.setenv("SSL_CERT_FILE", str(certificate))
         result = fetch(tls.url("/"), **LOCAL_TLS)
         assert isinstance(result, RawDocument), result
         assert tls.served == ["/"]
@@ -324,8 +324,8 @@ def test_certificate_for_another_name_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tally.fault("fetch.tls")
-    with https_server(tmp_path, ["other.example"]) as tls:
-        monkeypatch.setenv("SSL_CERT_FILE", str(tls.certificate))
+    with https_server(tmp_path, ["other.example"]) as (tls, certificate):
+        monkeypatch.setenv("SSL_CERT_FILE", str(certificate))
         result = fetch(tls.url("/"), **LOCAL_TLS)
         failed = assert_failed(result, FetchReason.TLS_ERROR)
         assert "mismatch" in failed.detail

@@ -1,12 +1,13 @@
-"""Small servers the fetch-security tests need beyond `tests.httpserver`.
+"""Servers the fetch-security tests need beyond the default `tests.httpserver` fixture.
 
 - `https_server`: HTTPS with a self-signed certificate made with `cryptography` (`trustme`
   is not a dependency; `cryptography` is, through Prefect).
 - `http_server_on(host)`: plain HTTP on another loopback address (127.0.0.2...), so a test
   of the SSRF guard can show that a blocked address really was never contacted.
 
-Both answer every GET with a small HTML page and record the paths they served, so a test
-can tell "refused before connecting / during the handshake" from "served, then rejected".
+Both are `LocalHTTPServer`s that answer every GET with a small HTML page; their `served`
+paths let a test tell "refused before connecting / during the handshake" from "served,
+then rejected".
 """
 
 from __future__ import annotations
@@ -14,11 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import ssl
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from cryptography import x509
@@ -26,7 +24,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-PAGE = b"<html><body><p>served over TLS</p></body></html>"
+from tests.httpserver import LocalHTTPServer, Reply
+
+PAGE = Reply(body=b"<html><body><p>served by a test server</p></body></html>")
 
 
 def self_signed(folder: Path, names: list[str]) -> tuple[Path, Path]:
@@ -64,79 +64,19 @@ def self_signed(folder: Path, names: list[str]) -> tuple[Path, Path]:
     return cert_path, key_path
 
 
-@dataclass
-class TLSServer:
-    port: int
-    certificate: Path
-    served: list[str] = field(default_factory=list)
-
-    def url(self, path: str = "/", host: str = "127.0.0.1") -> str:
-        return f"https://{host}:{self.port}{path}"
-
-
-def _handler(served: list[str]) -> type[BaseHTTPRequestHandler]:
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def do_GET(self) -> None:
-            served.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(PAGE)))
-            self.end_headers()
-            self.wfile.write(PAGE)
-
-        def log_message(self, format: str, *args: object) -> None:
-            """Quiet."""
-
-    return Handler
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Failed handshakes and hang-ups are what the tests provoke."""
+@contextmanager
+def http_server_on(host: str) -> Iterator[LocalHTTPServer]:
+    with LocalHTTPServer(host=host) as server:
+        server.fallback(PAGE)
+        yield server
 
 
 @contextmanager
-def _serving(server: _Server) -> Iterator[None]:
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    try:
-        yield
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@dataclass
-class PlainServer:
-    host: str
-    port: int
-    served: list[str] = field(default_factory=list)
-
-    def url(self, path: str = "/") -> str:
-        return f"http://{self.host}:{self.port}{path}"
-
-
-@contextmanager
-def http_server_on(host: str) -> Iterator[PlainServer]:
-    served: list[str] = []
-    server = _Server((host, 0), _handler(served))
-    with _serving(server):
-        yield PlainServer(host, server.server_address[1], served)
-
-
-@contextmanager
-def https_server(folder: Path, names: list[str]) -> Iterator[TLSServer]:
+def https_server(folder: Path, names: list[str]) -> Iterator[tuple[LocalHTTPServer, Path]]:
+    """A server with a certificate for `names`, and that certificate's PEM file."""
     cert_path, key_path = self_signed(folder, names)
-    served: list[str] = []
-    server = _Server(("127.0.0.1", 0), _handler(served))
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_path, key_path)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    with _serving(server):
-        yield TLSServer(server.server_address[1], cert_path, served)
+    with LocalHTTPServer(ssl_context=context) as server:
+        server.fallback(PAGE)
+        yield server, cert_path
