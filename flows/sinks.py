@@ -666,6 +666,12 @@ class DatasetWriter:
 
     def _select_removed(self, removed: pa.Table, doc_ids: set[str], stats: BatchStats) -> pa.Table:
         """Removed blocks of the articles being written, each (doc_id, position) once."""
+        written = pa.array(sorted(doc_ids), pa.string())
+        wanted = removed.filter(pc.is_in(removed["doc_id"], value_set=written))
+        pairs_kept = wanted.group_by(["doc_id", "position"]).aggregate([]).num_rows
+        if pairs_kept == wanted.num_rows:  # the usual case: no page twice in the batch
+            stats.duplicates["removed"] = removed.num_rows - wanted.num_rows
+            return wanted
         seen: set[tuple[str, int]] = set()
         keep: list[bool] = []
         pairs = zip(removed["doc_id"].to_pylist(), removed["position"].to_pylist(), strict=True)

@@ -115,7 +115,9 @@ def index_keys(table_name: str, table: pa.Table) -> list[IndexKey]:
     """
     columns = {name: _column_or_nulls(table, name) for name in KEY_COLUMNS[table_name]}
     keys: dict[IndexKey, None] = {}
-    for values in zip(*columns.values(), strict=True):
+    # Rows repeat their key columns (a page has dozens of `removed` rows, one doc_id):
+    # distinct value tuples first, in order, then keys for each.
+    for values in dict.fromkeys(zip(*columns.values(), strict=True)):
         row = dict(zip(columns, values, strict=True))
         for key in _row_keys(table_name, row):
             keys[key] = None
