@@ -167,6 +167,24 @@ CASES = [
         ("To read the full story, please subscribe to the Gullhaven Gazette.",),
     ),
     Case(
+        "paywall-de-login-form",
+        "paywall",
+        "paywall",
+        "de",
+        (
+            "Bitte trage eine E-Mail-Adresse ein.",
+            "Das Passwort muss mindestens 8 Zeichen lang sein.",
+            "Diese E-Mail-Adresse ist bereits registriert.",
+        ),
+    ),
+    Case(
+        "paywall-en-login-form",
+        "paywall",
+        "paywall",
+        "en",
+        ("Please enter a valid email address.", "Password must contain at least one digit."),
+    ),
+    Case(
         "paywall-fr",
         "paywall",
         "paywall",

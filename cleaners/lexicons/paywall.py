@@ -33,11 +33,14 @@ PHRASES = {
         r"to (?:view|read|continue reading) (?:the|this) (?:full|rest of the|entire) (?:story|article)[, ]+(?:please )?(?:subscribe|log in|sign in)",
         r"(?:already|you're already) a subscriber|first-time subscribers|for the full story|log in for (?:immediate|full) access",
         r"this (?:article|story) is (?:free|unlocked) (?:to read |for you )?(?:until|for)",
+        # the messages of a login or sign-up form
+        r"\bpassword (?:must|should) (?:be|contain|have)|please (?:enter|provide) (?:a |your )?(?:valid )?(?:e-?mail|password|user ?name)|(?:e-?mail address|password) (?:is|was) (?:incorrect|invalid|already (?:registered|in use))",
     ],
     "ru": [r"(?:остал\w+|доступн\w+) \d+ бесплатн\w+|полный доступ|материал доступен только"],
     "uk": [r"(?:залишил\w+|доступн\w+) \d+ безкоштовн\w+|повний доступ|матеріал доступний лише"],
     "de": [
-        r"weiterlesen mit|exklusiv für abonnenten|zugang zu allen artikeln|im ersten monat|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)"
+        r"weiterlesen mit|exklusiv für abonnenten|zugang zu allen artikeln|im ersten monat|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)",
+        r"passwort muss (?:mindestens|aus)|bitte (?:trage|gib|geben sie) (?:eine|deine|ihre) (?:gültige )?(?:e-?mail|passwort|benutzernamen?)|(?:e-?mail-adresse|passwort) (?:ist|scheint|wurde) (?:bereits|nicht korrekt|falsch)",
     ],
     "fr": [
         r"il vous reste \d+ ?% de cet article|la suite est réservée|sans engagement|essai gratuit|^pour (?:lire la suite|accéder en illimité)|la suite (?:de cet article )?est réservée|réservée? (?:à nos|aux) abonnés|cet article vous est offert"
