@@ -118,3 +118,19 @@ def test_markdown_table_and_process_roles() -> None:
     assert process_role(["python", "-c", "from multiprocessing.spawn import spawn_main"]) == (
         "worker"
     )
+
+
+def test_idempotence_check_sees_what_settling_does() -> None:
+    """On a page whose first pass keeps lines a second pass removes, the check reports the
+    change with settling off, none with it on, and leaves the setting as it found it."""
+    from benchmarks.idempotence import check_page, total
+    from cleaners import pipeline
+
+    page = sorted((Path(__file__).parent / "data" / "clean" / "settle").glob("*.txt"))[0]
+    shipped = pipeline.MAX_SETTLE_PASSES
+    settled, one_pass = check_page((page, shipped)), check_page((page, 0))
+    assert shipped == pipeline.MAX_SETTLE_PASSES
+    assert (settled.articles, settled.changed, settled.settled) == (1, 0, 1)
+    assert settled.settled_chars > 0
+    assert (one_pass.changed, one_pass.settled) == (1, 0)
+    assert total([settled, one_pass]).articles == 2
