@@ -38,6 +38,7 @@ from pydantic import (
 )
 
 from cleaners.language import DETECTORS
+from flows.credentials import has_literal_password
 
 SOURCE_KINDS = ("feed", "sitemap", "url_list", "folder")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
@@ -167,6 +168,11 @@ class _UrlSource(_Source):
         parts = urlsplit(url.strip())
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError(f"{url!r} is not an absolute http(s) URL")
+        if has_literal_password(url):
+            raise ValueError(
+                "a password written in the URL would be stored with the schedule; "
+                "name environment variables instead: https://${USER_VAR}:${PASSWORD_VAR}@host/"
+            )
         return url.strip()
 
 

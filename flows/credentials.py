@@ -7,13 +7,20 @@ placeholder (`***@`, `***2@` when two inputs differ only in their credentials), 
 the real URLs in this process. The flow body, which runs in the same process and is the
 only place that fetches, puts them back before fetching. Everything that leaves the
 fetcher (rows, logs) is redacted separately (`flows.fetch.redact_url`).
+
+Scheduled runs (`newsclean serve`) start in processes of their own, so nothing can be held
+back in memory for them: a source URL in the config names its credentials instead,
+`https://${FEED_USER}:${FEED_PASSWORD}@host/feed`, and the flow body reads them from the
+environment when it restores the URL. The config refuses literal passwords in URLs.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import threading
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 _WITHHELD: dict[str, str] = {}
 _LOCK = threading.Lock()
@@ -53,6 +60,38 @@ def withhold_all(items: Iterable[str]) -> list[str]:
 
 
 def restore(url: str) -> str:
-    """The URL `withhold` was given for `placeholder`; any other string unchanged."""
+    """The URL `withhold` was given for `placeholder` (any other string unchanged), with the
+    environment references in its credentials filled in."""
     with _LOCK:
-        return _WITHHELD.get(url, url)
+        original = _WITHHELD.get(url, url)
+    return expand_references(original)
+
+
+_REFERENCE_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def expand_references(url: str) -> str:
+    """`${NAME}` in a URL's `user:password@` replaced by the environment variable NAME,
+    percent-encoded; a variable that is not set stays a reference (the server then refuses
+    the login, and the fetch fails with its status, not with a guessed password)."""
+    parts = _userinfo_split(url)
+    if parts is None or "${" not in parts[0]:
+        return url
+    netloc, host = parts
+    userinfo = netloc[: -len(host) - 1]
+
+    def value(match: re.Match[str]) -> str:
+        found = os.environ.get(match.group(1))
+        return match.group(0) if found is None else quote(found, safe="")
+
+    return url.replace(f"//{netloc}", f"//{_REFERENCE_RE.sub(value, userinfo)}@{host}", 1)
+
+
+def has_literal_password(url: str) -> bool:
+    """A URL whose `user:password@` holds a password written out, not a `${NAME}`."""
+    parts = _userinfo_split(url)
+    if parts is None:
+        return False
+    netloc, host = parts
+    _, colon, password = netloc[: -len(host) - 1].partition(":")
+    return bool(colon and password) and not _REFERENCE_RE.fullmatch(password)

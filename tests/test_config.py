@@ -155,3 +155,18 @@ def test_format_interval() -> None:
         "1h",
         "1d",
     ]
+
+
+def test_passwords_in_source_urls_must_be_environment_references(tmp_path: Path) -> None:
+    """A schedule's parameters are stored in Prefect: a written-out password would be too."""
+    literal = VALID.replace("https://example.com", "https://reader:s3cret@example.com")
+    [problem] = problems(tmp_path, literal)
+    assert problem.startswith("sources[0] ('world').url: a password written in the URL")
+    assert "s3cret" not in problem
+    named = VALID.replace(
+        "https://example.com", "https://${FEED_USER}:${FEED_PASSWORD}@example.com"
+    )
+    path = tmp_path / "named.toml"
+    path.write_text(named, encoding="utf-8")
+    [source] = load_config(path).sources
+    assert source.url == "https://${FEED_USER}:${FEED_PASSWORD}@example.com/rss.xml"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from flows import credentials
 
 
@@ -26,3 +28,26 @@ def test_paths_and_plain_urls_pass_through() -> None:
     items = ["seeds/", "/data/a@b.txt", "https://news.example/x", "not a url"]
     assert credentials.withhold_all(items) == items
     assert [credentials.restore(item) for item in items] == items
+
+
+def test_environment_references_are_filled_in_when_restored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Scheduled runs name their credentials; the flow body reads them from the environment
+    (percent-encoded), and an unset variable stays a reference."""
+    monkeypatch.setenv("FEED_USER", "reader")
+    monkeypatch.setenv("FEED_PASSWORD", "p@ss:w/rd")
+    monkeypatch.delenv("MISSING_PASSWORD", raising=False)
+    template = "https://${FEED_USER}:${FEED_PASSWORD}@wire.example/feed?x=${KEEP}"
+    assert credentials.restore(template) == (
+        "https://reader:p%40ss%3Aw%2Frd@wire.example/feed?x=${KEEP}"
+    )
+    unset = "https://${FEED_USER}:${MISSING_PASSWORD}@wire.example/feed"
+    assert credentials.restore(unset) == "https://reader:${MISSING_PASSWORD}@wire.example/feed"
+
+
+def test_literal_passwords_are_told_from_references() -> None:
+    assert credentials.has_literal_password("https://reader:s3cret@wire.example/")
+    assert not credentials.has_literal_password("https://reader:${FEED_PASSWORD}@wire.example/")
+    assert not credentials.has_literal_password("https://reader@wire.example/")
+    assert not credentials.has_literal_password("https://wire.example/a@b")

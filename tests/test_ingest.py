@@ -578,3 +578,30 @@ def test_task_runner_choice() -> None:
     assert isinstance(make_task_runner(1), ThreadPoolTaskRunner)
     assert isinstance(make_task_runner(3), ProcessPoolTaskRunner)
     assert isinstance(make_task_runner(3, "tcp://127.0.0.1:8786"), DaskTaskRunner)
+
+
+def test_credentials_named_by_environment_variables_are_sent_and_stored_redacted(
+    http_server: LocalHTTPServer,
+    prefect_harness: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A scheduled source names its login (`${VAR}`); the run fills it in from its own
+    environment when it fetches, and only the named form is stored."""
+    import base64
+
+    monkeypatch.setenv("NEWSCLEAN_TEST_USER", "editor")
+    monkeypatch.setenv("NEWSCLEAN_TEST_PASSWORD", "pa:ss@word")
+    http_server.route("/private/one", seed_page(0))
+    url = http_server.url("/private/one").replace(
+        "http://", "http://${NEWSCLEAN_TEST_USER}:${NEWSCLEAN_TEST_PASSWORD}@"
+    )
+    output = tmp_path / "out"
+    summary = run_ingest([url], **feed_run_options(output))
+
+    [request] = http_server.requests("/private/one")
+    expected = base64.b64encode(b"editor:pa:ss@word").decode()
+    assert request.headers["authorization"] == f"Basic {expected}"
+    assert summary["written"]["articles"] == 1
+    stored = query(f"SELECT source FROM {table_sql(output, 'articles')}")
+    assert "pa:ss@word" not in repr(stored) and "pa%3Ass%40word" not in repr(stored)

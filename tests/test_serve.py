@@ -294,3 +294,17 @@ def test_served_source_is_scheduled_and_completes_on_a_real_server(tmp_path: Pat
     # The served run used the task runner the config asked for (2 worker processes).
     assert by_run[str(run.id)]["task_runner"] == "ProcessPoolTaskRunner(2)"
     assert any(str(run.id) == str(artifact.flow_run_id) for artifact in artifacts)
+
+
+def test_credentials_stay_references_in_deployment_parameters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIRE_PASSWORD", "s3cret")
+    text = CONFIG.replace(
+        "https://news.example/world/rss.xml", "https://reader:${WIRE_PASSWORD}@news.example/rss"
+    )
+    config_path = write_config(tmp_path)
+    config_path.write_text(text, encoding="utf-8")
+    feed = {spec.name: spec for spec in deployment_specs(load_config(config_path))}["nightly-feed"]
+    assert feed.parameters["inputs"] == ["https://reader:${WIRE_PASSWORD}@news.example/rss"]
+    assert "s3cret" not in repr(feed.parameters)
