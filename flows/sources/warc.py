@@ -166,8 +166,8 @@ def _walk_records(
         for record in archive:
             yield from held.release(archive)
             record_source = f"{source}#{archive.offset}"
-            if record.format != "warc" or record.length is None:
-                raise _CorruptWarcError("not a WARC record (no WARC/1.x header or no length)")
+            if record.format != "warc":
+                raise _CorruptWarcError("not a WARC record (no WARC/1.x header)")
             if not _declares_its_length(record):
                 raise _CorruptWarcError("a record's Content-Length is missing or not a number")
             if archive.is_compressed and record.length > limits.max_decompressed_bytes:
@@ -295,12 +295,12 @@ class _HeldRecord:
 def _declares_its_length(record: Any) -> bool:
     """True if the WARC header block gives Content-Length as digits.
 
-    warcio reads an empty or absent value as 0, so a file cut inside a record's header
-    block (`Content-Length:` and nothing after it) would end with an empty record and no
-    error at all.
+    warcio leaves `length` None when the header is absent and reads an empty value as 0, so
+    a file cut inside a record's header block (`Content-Length:` and nothing after it)
+    would end with an empty record and no error at all.
     """
     value = record.rec_headers.get_header("Content-Length")
-    return value is not None and value.strip().isdigit()
+    return record.length is not None and value is not None and value.strip().isdigit()
 
 
 def _record_item(record: Any, record_source: str, limits: InputLimits) -> SourceItem | None:
