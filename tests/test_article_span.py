@@ -95,3 +95,18 @@ def test_a_paragraph_in_another_language_that_opens_the_article_stays() -> None:
     )
     result = clean_lines(ARTICLE.title, french, *ARTICLE.paragraphs)
     assert_kept(result, french, *ARTICLE.paragraphs)
+
+
+def test_a_figure_line_above_the_article_is_not_its_title() -> None:
+    """A measurement between the headline and the body is not a headline, however near
+    the body it sits: the headline above it is."""
+    headline = "Harbour ferry is back"
+    for figure in ("488,90 g", "104 cm", "2.5x"):
+        result = clean_lines(headline, figure, *ARTICLE.paragraphs)
+        assert result.metadata.title == headline, figure
+
+
+def test_a_headline_with_a_number_is_still_a_headline() -> None:
+    for headline in ("Windows 11 arrives on older laptops", "Monstergespräche #1"):
+        result = clean_lines(headline, *ARTICLE.paragraphs)
+        assert result.metadata.title == headline

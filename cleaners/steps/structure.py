@@ -332,6 +332,7 @@ def is_title_candidate(feat: BlockFeatures, text: str) -> bool:
     stripped = text.lstrip("«\"“'‘")
     return (
         TITLE_MIN_WORDS <= feat.n_words <= TITLE_MAX_WORDS
+        and _mostly_letters(text)  # "488,90 g", "19.10.19, 12:00 Uhr" are not headlines
         and feat.title_like
         and not feat.list_item
         and not (feat.upper_ratio > 0.8 and feat.n_words <= 6)
@@ -343,6 +344,15 @@ def is_title_candidate(feat: BlockFeatures, text: str) -> bool:
         and not INTERNAL_SENTENCE_RE.search(text)
         and not is_role_line(text)
     )
+
+
+TITLE_MIN_LETTER_SHARE = 0.5
+
+
+def _mostly_letters(text: str) -> bool:
+    """More letters than digits, punctuation and symbols together ("Windows 11" is)."""
+    visible = [c for c in text if not c.isspace()]
+    return sum(c.isalpha() for c in visible) > TITLE_MIN_LETTER_SHARE * len(visible)
 
 
 def _continues_title(upper: str, lower: str) -> bool:
