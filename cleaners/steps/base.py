@@ -30,7 +30,8 @@ def removal(doc: Document, position: int, kind: str, rule: str) -> Removal:
 
 
 def kept_positions(doc: Document) -> list[int]:
-    return [b.position for b in doc.blocks if b.position in doc.kept]
+    """Kept positions in reading order (positions grow along the page)."""
+    return sorted(doc.kept)
 
 
 def features(doc: Document) -> list[BlockFeatures]:
