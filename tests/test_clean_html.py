@@ -268,6 +268,29 @@ def test_page_without_text_is_rejected(page: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "content",
+    [
+        b"<!DOCTYPE html><html><body>RIFF WAVEfmt",
+        b"<html>\x8d\xfb\x80\xa8I",
+        b"<!DOCTYPE html><html><body>j}\xd3\xc5\xac\xcc&\xd9\x8eE\xa1",
+    ],
+    ids=["binary-after-doctype", "mojibake", "symbols"],
+)
+def test_bytes_that_only_look_like_html_are_no_article(content: bytes) -> None:
+    """Sniffing takes these for HTML; the few characters they extract are not an article."""
+    result = clean(RawDocument(content, source="fuzz"))
+    assert result.input_format == "html"
+    assert result.reject is not None and result.reject.reason is RejectReason.NO_TEXT
+    assert "letters" in result.reject.detail and result.paragraphs == []
+
+
+def test_a_one_sentence_page_is_still_an_article() -> None:
+    page = "<html><body><article><p>" + EN.paragraphs[0] + "</p></article></body></html>"
+    result = clean_html_text(page, media_type="text/html")
+    assert result.ok, describe(result)
+
+
+@pytest.mark.parametrize(
     "page",
     [
         "<html><body><p>unclosed <div><<<>>>&&&&; <p>" + EN.paragraphs[0],
