@@ -26,8 +26,8 @@ _WITHHELD: dict[str, str] = {}
 _LOCK = threading.Lock()
 
 
-def _userinfo_split(url: str) -> tuple[str, str] | None:
-    """(netloc, host part) of a URL that carries `userinfo@`, or None."""
+def _userinfo_split(url: str) -> tuple[str, str, str] | None:
+    """(netloc, userinfo, host part) of a URL that carries `userinfo@`, or None."""
     if "://" not in url:
         return None
     try:
@@ -36,7 +36,8 @@ def _userinfo_split(url: str) -> tuple[str, str] | None:
         return None
     if "@" not in netloc:
         return None
-    return netloc, netloc.rsplit("@", 1)[1]
+    userinfo, host = netloc.rsplit("@", 1)
+    return netloc, userinfo, host
 
 
 def withhold(url: str) -> str:
@@ -44,7 +45,7 @@ def withhold(url: str) -> str:
     parts = _userinfo_split(url)
     if parts is None:
         return url
-    netloc, host = parts
+    netloc, _userinfo, host = parts
     with _LOCK:
         for attempt in range(1, len(_WITHHELD) + 2):
             mark = "***" if attempt == 1 else f"***{attempt}"
@@ -75,10 +76,9 @@ def expand_references(url: str) -> str:
     percent-encoded; a variable that is not set stays a reference (the server then refuses
     the login, and the fetch fails with its status, not with a guessed password)."""
     parts = _userinfo_split(url)
-    if parts is None or "${" not in parts[0]:
+    if parts is None or "${" not in parts[1]:
         return url
-    netloc, host = parts
-    userinfo = netloc[: -len(host) - 1]
+    netloc, userinfo, host = parts
 
     def value(match: re.Match[str]) -> str:
         found = os.environ.get(match.group(1))
@@ -92,6 +92,5 @@ def has_literal_password(url: str) -> bool:
     parts = _userinfo_split(url)
     if parts is None:
         return False
-    netloc, host = parts
-    _, colon, password = netloc[: -len(host) - 1].partition(":")
+    _, colon, password = parts[1].partition(":")
     return bool(colon and password) and not _REFERENCE_RE.fullmatch(password)
