@@ -29,6 +29,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaners.decode import Decoded, decode
 from cleaners.html_metadata import htmldate_published, page_metadata
+from cleaners.language import UNDETERMINED
 from cleaners.model import Block, CleanResult, Metadata, RawDocument, Reject, RejectReason
 from cleaners.text import LETTER_RE, normalize_text
 
@@ -322,7 +323,7 @@ def _rejected_if_too_short(result: CleanResult) -> CleanResult:
         f"the extracted text has {letters} letters, fewer than an article's {MIN_ARTICLE_LETTERS}",
     )
     result.paragraphs = []
-    result.language, result.language_score = "und", 0.0
+    result.language, result.language_score = UNDETERMINED, 0.0
     return result
 
 

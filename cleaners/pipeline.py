@@ -28,6 +28,7 @@ from cleaners.model import (
 from cleaners.repair import join_with_sources
 from cleaners.segment import split_blocks
 from cleaners.steps import DEFAULT_STEPS, Step, run_steps
+from cleaners.steps.structure import TITLE_KIND
 from cleaners.text import normalize_text, squeeze_spaces
 
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -152,7 +153,7 @@ def _run_steps(
             f"all {len(removed)} blocks were boilerplate" if removed else "no text found",
         )
     sources = [[kept[i].position for i in indexes] for _, indexes in joined]
-    return _Cleaned(result, blocks, sources, [r.position for r in removed if r.kind == TITLE])
+    return _Cleaned(result, blocks, sources, [r.position for r in removed if r.kind == TITLE_KIND])
 
 
 def tag_language(result: CleanResult, config: CleanConfig) -> CleanResult:
@@ -170,7 +171,6 @@ def tag_language(result: CleanResult, config: CleanConfig) -> CleanResult:
 # settle at the first re-check, which costs less than the first pass (the text is shorter).
 MAX_SETTLE_PASSES = 3
 SETTLE_RULE_PREFIX = "settle:"
-TITLE = "title"
 
 
 def settle(
@@ -221,7 +221,7 @@ def _settled(previous: _Cleaned, blocks: list[Block], again: _Cleaned) -> _Clean
         for position in origins[item.position]:
             rule = SETTLE_RULE_PREFIX + item.rule
             removed.setdefault(position, Removal(position, item.kind, rule, texts[position]))
-            if item.kind == TITLE:
+            if item.kind == TITLE_KIND:
                 title_sources.append(position)
     result = again.result
     result.removed = sorted(removed.values(), key=lambda r: r.position)

@@ -44,6 +44,8 @@ ARTICLE_BEFORE_COMMENTS_CHARS = 600
 ANNOUNCEMENT_BONUS = 150
 # ... if a long paragraph follows within this many kept blocks (title, dek, photo credit).
 ANNOUNCED_WITHIN = 3
+# The removal kind of the headline lines (the settling pass finds a re-extracted title by it).
+TITLE_KIND = "title"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +167,7 @@ def _extend_start(doc: Document, kept: list[int], feats: list[BlockFeatures], fi
             break
         if feat.klass is BlockClass.BAD or not (feat.ends_sentence or feat.list_item):
             break
-        if _only_headline(doc, above[:index], feats, position):
+        if _only_headline(doc, above[max(0, index - HEADER_LOOKBACK) : index], feats, position):
             break
         start = position
     return start
@@ -174,12 +176,11 @@ def _extend_start(doc: Document, kept: list[int], feats: list[BlockFeatures], fi
 def _only_headline(
     doc: Document, above: list[int], feats: list[BlockFeatures], position: int
 ) -> bool:
-    """A headline-shaped sentence ("Was ist Innovation?") with no other headline above it
-    is the page's headline, not the article's first sentence."""
+    """A headline-shaped sentence ("Was ist Innovation?") with no other headline in the
+    header lines `above` it is the page's headline, not the article's first sentence."""
     if not is_title_candidate(feats[position], doc.blocks[position].text):
         return False
-    lookback = above[-HEADER_LOOKBACK:]
-    return not any(is_title_candidate(feats[p], doc.blocks[p].text) for p in lookback)
+    return not any(is_title_candidate(feats[p], doc.blocks[p].text) for p in above)
 
 
 UNFINISHED_PROSE_MIN_CHARS = 100
@@ -218,7 +219,7 @@ class ArticleSpan:
         header_start = title.positions[0] if title else start
         if title:
             doc.metadata.title = doc.metadata.title or title.text
-            removed.extend(removal(doc, p, "title", "extracted") for p in title.positions)
+            removed.extend(removal(doc, p, TITLE_KIND, "extracted") for p in title.positions)
         removed.extend(self._header(doc, kept, feats, title, start))
         removed.extend(self._bylines_in_body(doc, kept, start, end, removed))
         lead = _lead_above(doc, kept, feats, header_start, deks=title is None)
