@@ -110,3 +110,53 @@ def test_a_headline_with_a_number_is_still_a_headline() -> None:
     for headline in ("Windows 11 arrives on older laptops", "Monstergespräche #1"):
         result = clean_lines(headline, *ARTICLE.paragraphs)
         assert result.metadata.title == headline
+
+
+GERMAN = ARTICLES["de"]
+# Two more paragraphs, so the German article is as long as a short news story.
+GERMAN_BODY = (
+    *GERMAN.paragraphs,
+    "Für Gewerbekunden gelten eigene Preise, die der Versorger im Mai neu festlegen will. "
+    "Betriebe mit hohem Verbrauch sollen vorab ein Angebot erhalten, kündigte Oltmanns an, "
+    "damit sie ihre Kosten für das zweite Halbjahr planen können.",
+    "Im Stadtrat stieß die Ankündigung auf geteiltes Echo. Die Opposition forderte, die "
+    "Stadtwerke sollten einen Teil ihres Gewinns aus dem vergangenen Jahr an die Kunden "
+    "zurückgeben, statt ihn in den Ausbau des Fernwärmenetzes zu stecken.",
+)
+
+
+def test_an_author_bio_behind_the_author_box_is_not_part_of_the_article() -> None:
+    """After the article, pages print its topic tags and the author's name and role, then
+    the author's bio as prose: that paragraph alone must not pull the run over the box."""
+    bio = (
+        "Schreibt seit 2011 über Verkehr, Energie und Stadtentwicklung. Lebt mit ihrer "
+        "Familie am Stadtrand, fährt trotzdem jeden Tag mit dem Rad in die Redaktion und "
+        "beschäftigt sich mit der Frage, wie Städte ohne Autos funktionieren können."
+    )
+    author_box = [
+        "Schwerpunkt Verkehrswende",
+        "Verkehr",
+        "Stadtentwicklung",
+        "Kommentar von",
+        "Jana Holm",
+        "Redakteurin für Verkehr und Umwelt",
+    ]
+    result = clean_lines(GERMAN.title, *GERMAN_BODY, author_box, bio)
+    assert_kept(result, *GERMAN_BODY)
+    assert not in_body(result, bio)
+
+
+def test_a_closing_section_behind_a_long_list_stays() -> None:
+    """A list of short items inside an article is as long as an author box; the prose
+    after it is the article's own closing section when it is long."""
+    items = ["Kiel", "Lübeck", "Flensburg", "Neumünster", "Husum", "Heide", "Itzehoe"]
+    closing = (
+        "In allen sieben Städten gilt der neue Tarif ab dem ersten Januar. Wer bereits einen "
+        "Vertrag mit fester Laufzeit hat, wird nach Angaben des Versorgers schriftlich "
+        "informiert und kann bis Ende Februar ohne Gebühren in den günstigeren Tarif "
+        "wechseln. Die Verbraucherzentrale rät, die Abschläge zu prüfen, weil viele Kunden "
+        "noch nach den Preisen des vergangenen Winters zahlen und damit dem Versorger über "
+        "Monate Geld vorstrecken, das sie erst mit der Jahresabrechnung zurückbekommen."
+    )
+    result = clean_lines(GERMAN.title, *GERMAN_BODY, items, closing)
+    assert_kept(result, *GERMAN_BODY, *items, closing)

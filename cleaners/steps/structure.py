@@ -44,6 +44,11 @@ ARTICLE_BEFORE_COMMENTS_CHARS = 600
 ANNOUNCEMENT_BONUS = 150
 # ... if a long paragraph follows within this many kept blocks (title, dek, photo credit).
 ANNOUNCED_WITHIN = 3
+# An appendix after the article: prose behind this many non-prose lines, shorter than both
+# limits (see `_without_appendix`).
+APPENDIX_GAP_BLOCKS = 6
+APPENDIX_MAX_CHARS = 800
+APPENDIX_MAX_SHARE = 0.2
 # The removal kind of the headline lines (the settling pass finds a re-extracted title by it).
 TITLE_KIND = "title"
 
@@ -137,9 +142,45 @@ def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Spa
     if best is None or _prose_chars(kept, feats, best) < MIN_ARTICLE_SCORE:
         return None  # judged without the byline bonus: cleaning clean text must agree
     inside = [p for p in kept if best.first <= p <= best.last]
+    inside = _without_appendix(inside, feats)
     good = [p for p in inside if feats[p].klass is BlockClass.GOOD]
     first = good[0] if good else inside[0]
-    return Span(_extend_start(doc, kept, feats, first), best.last, best.score)
+    return Span(_extend_start(doc, kept, feats, first), inside[-1], best.score)
+
+
+def _without_appendix(inside: list[int], feats: list[BlockFeatures]) -> list[int]:
+    """The run without the short prose tails cut off from it by long runs of non-prose lines.
+
+    After an article, pages print its author's name and role, a share bar or a tag list, and
+    then a paragraph or two of prose again: the author's bio, a "stay informed" box, the
+    site's self-description. Each short line costs the run little, so one such paragraph
+    can pull the run over them. A tail behind APPENDIX_GAP_BLOCKS non-prose lines that holds
+    less than APPENDIX_MAX_CHARS of prose, and less than APPENDIX_MAX_SHARE of the run's, is
+    an appendix; an article's closing section behind a list or a table holds more. Tails
+    are cut until none is left, so that cleaning the result again cuts nothing more.
+    """
+    while (shorter := _cut_appendix(inside, feats)) is not inside:
+        inside = shorter
+    return inside
+
+
+def _cut_appendix(inside: list[int], feats: list[BlockFeatures]) -> list[int]:
+    """`inside` without its last appendix, or `inside` itself if it has none."""
+    total = sum(feats[p].n_chars for p in inside if feats[p].klass is BlockClass.GOOD)
+    limit = min(APPENDIX_MAX_CHARS, APPENDIX_MAX_SHARE * total)
+    gap = tail_prose = 0
+    for index in range(len(inside) - 1, -1, -1):
+        feat = feats[inside[index]]
+        if feat.klass is not BlockClass.GOOD:
+            gap += 1
+            continue
+        if gap >= APPENDIX_GAP_BLOCKS:
+            return inside[: index + 1]
+        gap = 0
+        tail_prose += feat.n_chars
+        if tail_prose > limit:
+            return inside
+    return inside
 
 
 def _followed_by_prose(kept: list[int], feats: list[BlockFeatures]) -> set[int]:
