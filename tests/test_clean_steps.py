@@ -1097,6 +1097,28 @@ def test_polish_caption_with_fot_credit_is_removed() -> None:
     assert_removed(result, "Nowy budynek przedszkola w Borkowie.", "caption")
 
 
+def test_captions_ending_in_a_copyright_credit_or_a_photo_source_are_removed() -> None:
+    article = ARTICLES["de"]
+    captions = [
+        "Der neue Zähler im Heizungskeller eines Kunden. © AFP / MARTINA KELLER",
+        "Geschäftsführerin Dagmar Oltmanns bei der Vorstellung© Stadtwerke/Jens Brandt",
+        "Die Stadtwerke senken den Preis zum ersten Mal. (Quelle: Brandt/Unsplash/SWL)",
+    ]
+    for caption in captions:
+        result = clean_lines(article.title, article.paragraphs[0], caption, *article.paragraphs[1:])
+        assert_removed(result, caption, "caption")
+        assert_kept(result, *article.paragraphs)
+
+
+def test_a_sentence_naming_its_news_agency_source_is_not_a_caption() -> None:
+    """A one- or two-part source ("Quelle: dpa/lnw") names a news agency, not a
+    photographer: the sentence stays."""
+    article = ARTICLES["de"]
+    sourced = "Die Stadtwerke wollen die Preise im Herbst erneut prüfen. (Quelle: dpa/lnw)"
+    result = clean_lines(article.title, article.paragraphs[0], sourced, *article.paragraphs[1:])
+    assert_kept(result, sourced)
+
+
 # --- article span: header, title, byline, dateline, outside blocks ------------------------------
 
 

@@ -17,6 +17,10 @@ CREDIT_KEYWORDS = {
     "pt": [r"foto(?:grafia)?|imagem|crédito"],
 }
 
+# "Source" keywords: a source in parentheses at the end of a caption names the image's
+# photographer and agency, separated by slashes ("(Quelle: Fleischmann/Unsplash/DJV)").
+SOURCE_KEYWORDS = r"quelle|bildquelle|source|fuente|fonte|fonti|źródło|источник|джерело"
+
 # Agencies and stock libraries that end a credit line.
 AGENCIES = (
     r"getty images|afp|reuters|ap photo|associated press|epa|dpa|imago|shutterstock|istock|"
