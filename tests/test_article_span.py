@@ -7,7 +7,9 @@ article, another post's excerpt after the post's own meta line.
 
 from __future__ import annotations
 
-from tests.cleaning_helpers import ARTICLES, assert_kept, clean_lines, in_body
+import pytest
+
+from tests.cleaning_helpers import ARTICLES, assert_kept, assert_removed, clean_lines, in_body
 
 ARTICLE = ARTICLES["en"]
 
@@ -63,6 +65,27 @@ def test_a_teaser_list_with_a_date_under_each_headline_is_not_the_article() -> N
 def test_a_comment_thread_longer_than_the_article_does_not_replace_it() -> None:
     short_article = ARTICLE.paragraphs[:3]
     result = clean_lines(ARTICLE.title, *short_article, "5 Comments", *COMMENTS)
+    assert_kept(result, *short_article)
+    for comment in COMMENTS:
+        assert not in_body(result, comment), comment
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "2 thoughts on “Harbour ferry returns to service”",
+        "One thought on “Harbour ferry returns to service”",
+        "8 Gedanken zu „Fähre fährt wieder“",
+        "3 réflexions sur « Le bac reprend du service »",
+        "5 commenti su “Il traghetto riparte”",
+    ],
+)
+def test_a_blog_comment_header_ends_the_article(header: str) -> None:
+    """Blog software titles a comment section "N thoughts on “Post title”" in each
+    language; the comments after it are not the article, however long they are."""
+    short_article = ARTICLE.paragraphs[:3]
+    result = clean_lines(ARTICLE.title, *short_article, header, *COMMENTS)
+    assert_removed(result, header, "comments")
     assert_kept(result, *short_article)
     for comment in COMMENTS:
         assert not in_body(result, comment), comment

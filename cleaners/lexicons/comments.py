@@ -35,6 +35,9 @@ LABELS = {
 PHRASES = {
     "any": [
         r"akismet|^\d+ (?:responses?|replies|antworten|kommentare|comments|commentaires|comentarios|комментари\w*|коментар\w*) (?:to|zu|auf|à|a|к|до)\b",
+        # Blog comment headers: "2 thoughts on “Title”", "Ein Gedanke zu „Titel“",
+        # "3 réflexions sur « Titre »", "Un commento su “Titolo”"
+        r"^(?:\d+|one|ein|eine|une|un|um|uma|uno|una|jedna|один|одна) (?:thoughts?|gedanken?|réflexions?|commentaires?|comentarios?|comentários?|commenti|commento|respuestas?|respostas?|risposte|myśli|myśl|komentarz[ey]?|komentarzy) (?:on|zu|sur|en|em|su|sobre|a|na temat|do)(?: |$)",
         r"(?:you are|du) (?:commenting|kommentierst) (?:using|mit)|(?:enter|gib) (?:your|hier deinen) (?:comment|kommentar)",
         r"(?:fill in your details|trage deine daten) |(?:your email address|deine e-mail-adresse|ihre e-mail-adresse) (?:will not|wird nicht)",
         r"(?:required fields|erforderliche felder) (?:are|sind) (?:marked|markiert)",
