@@ -183,3 +183,44 @@ def test_a_closing_section_behind_a_long_list_stays() -> None:
     )
     result = clean_lines(GERMAN.title, *GERMAN_BODY, items, closing)
     assert_kept(result, *GERMAN_BODY, *items, closing)
+
+
+RECIPE_STEPS = (
+    "Den Backofen auf 180 Grad vorheizen. Mehl, Zucker und die kalte Butter in kleinen "
+    "Stücken mit den Händen zu einem glatten Teig verkneten und eine halbe Stunde kühlen.",
+    "Den Teig ausrollen, in eine gefettete Springform legen und dabei einen Rand hochziehen. "
+    "Die Äpfel schälen, in dünne Spalten schneiden und dicht an dicht auf dem Boden verteilen.",
+    "Den Kuchen etwa 45 Minuten backen, bis der Rand goldbraun ist, und vor dem Anschneiden "
+    "vollständig auskühlen lassen. Dazu passt leicht gesüßte Schlagsahne.",
+)
+
+
+def test_an_ingredient_list_above_the_method_belongs_to_the_recipe() -> None:
+    """Ingredients are short lines, so the prose run starts at the method; a list of
+    quantities just above it is pulled in, with its "Für den Teig:" header."""
+    ingredients = [
+        "Für den Teig:",
+        "250 g Mehl",
+        "125 g Butter",
+        "2 EL Zucker",
+        "1 Prise Salz",
+        "Für den Belag:",
+        "4 Äpfel",
+        "½ TL Zimt",
+    ]
+    result = clean_lines("Einfacher Apfelkuchen vom Blech", ingredients, *RECIPE_STEPS)
+    assert_kept(result, *ingredients, *RECIPE_STEPS)
+
+
+def test_a_numbered_headline_list_above_an_article_is_not_a_quantity_list() -> None:
+    """Numbers alone are not quantities: a ranked list of headlines stays out."""
+    ranked = [
+        "1 Ferry fares to rise by five percent",
+        "2 Council approves new harbour wall",
+        "3 Museum reopens maritime gallery",
+        "4 Storm repairs on north pier completed",
+    ]
+    result = clean_lines(ranked, ARTICLE.title, *ARTICLE.paragraphs)
+    assert_kept(result, *ARTICLE.paragraphs)
+    for headline in ranked:
+        assert not in_body(result, headline), headline

@@ -10,6 +10,7 @@ declined to comment.") stay: position, not shape, decides for them.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from cleaners.features import BlockClass, BlockFeatures
@@ -183,6 +184,45 @@ def _cut_appendix(inside: list[int], feats: list[BlockFeatures]) -> list[int]:
     return inside
 
 
+# A quantity line: a number and a unit of measure in the core languages ("125 g", "2 Pck.",
+# "1 tablespoon ground cinnamon", "½ TL Salz", "2 łyżki masła", "1 ст. л. сахара").
+_QUANTITY_RE = re.compile(
+    r"^(?:ca\.\s*|approx\.\s*|je\s+)?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?"
+    r"\s*(?:g|gr|kg|mg|ml|cl|dl|l|el|tl|msp|pck|pkg|pkt|oz|lbs?|cups?|c|tbsp|tsp|tbs|"
+    r"tablespoons?|teaspoons?|pinch|cloves?|cans?|prisen?|päckchen|stück|stk|becher|dosen?|"
+    r"dose/n|bund|zehen?|scheiben?|tassen?|liter|gramm|cuill\w*|càs|càc|cs|cc|cdas?|"
+    r"cditas?|cucchia\w*|bicchier\w*|łyżk\w*|łyżeczk\w*|szklank\w*|szt|dag|ст|ч|стакан\w*|"
+    r"шт|г|кг|мл|л|colher\w*|xícaras?|x[íi]c)(?=[\s.)]|$)",
+    re.IGNORECASE,
+)
+QUANTITY_LIST_LOOKBACK = 40
+QUANTITY_LIST_MIN_LINES = 3
+QUANTITY_LIST_MAX_WORDS = 10
+
+
+def _with_quantity_list(
+    doc: Document, kept: list[int], feats: list[BlockFeatures], start: int
+) -> int:
+    """Move the start up over a list of quantities just above it ("125 g", "Mehl", "2 EL
+    Zucker"): an ingredient or parts list is short lines, so the prose run never takes it
+    in, but it belongs to the text below it."""
+    walls = boundaries(doc)
+    floor = max((w for w, wall in walls.items() if wall >= Wall.HARD and w < start), default=-1)
+    above = [p for p in kept if floor < p < start][-QUANTITY_LIST_LOOKBACK:]
+    quantities = [
+        p
+        for p in above
+        if feats[p].n_words <= QUANTITY_LIST_MAX_WORDS and _QUANTITY_RE.match(doc.blocks[p].text)
+    ]
+    if len(quantities) < QUANTITY_LIST_MIN_LINES:
+        return start
+    first = quantities[0]
+    index = kept.index(first)
+    if index > 0 and doc.blocks[kept[index - 1]].text.rstrip().endswith(":"):
+        first = kept[index - 1]  # "Für den Mürbeteig:"
+    return first
+
+
 def _followed_by_prose(kept: list[int], feats: list[BlockFeatures]) -> set[int]:
     """Kept positions with a long paragraph among the next ANNOUNCED_WITHIN kept blocks."""
     found = set()
@@ -254,7 +294,7 @@ class ArticleSpan:
         if cluster is None:
             return [self._outside(doc, p, feats[p], before=True) for p in kept]
         end = self._extend_end(doc, kept, feats, cluster.last)
-        start = cluster.first
+        start = _with_quantity_list(doc, kept, feats, cluster.first)
         title = find_title(doc, kept, feats, start)
         removed: list[Removal] = []
         header_start = title.positions[0] if title else start
