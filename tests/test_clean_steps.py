@@ -619,6 +619,22 @@ CASES = [
         ("Lea: El ayuntamiento aprueba el nuevo plan de movilidad",),
         "middle",
     ),
+    Case(
+        "related-es-lea-mas",
+        "related_links",
+        "unrelated_headline",
+        "es",
+        ("Lea más: El gobierno regional propone ampliar el puerto de Caldera",),
+        "middle",
+    ),
+    Case(
+        "related-es-puedes-ver",
+        "related_links",
+        "unrelated_headline",
+        "es",
+        ("PUEDES VER: ¿Qué es la tarjeta de movilidad y para qué sirve?",),
+        "middle",
+    ),
     # --- list headers and the headline list under them ---
     Case(
         "list-header-en",
