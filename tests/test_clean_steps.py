@@ -430,6 +430,61 @@ CASES = [
             "Antworten",
         ),
     ),
+    Case(
+        "comments-cta-de",
+        "comments",
+        "comments",
+        "de",
+        ("Ihre Meinung zu diesem Thema",),
+    ),
+    Case(
+        "comments-login-es",
+        "comments",
+        "comments",
+        "es",
+        ("Para comentar debes registrarte y completar los datos generales.",),
+    ),
+    Case(
+        "share-cta-de",
+        "social_share",
+        "social_share",
+        "de",
+        ("Teile diesen Beitrag auf Social Media.",),
+    ),
+    Case(
+        "share-cta-fr",
+        "social_share",
+        "social_share",
+        "fr",
+        ("Vous avez aimé cet article ?",),
+    ),
+    Case(
+        "donation-one-liner-de",
+        "donation_appeal",
+        "donation_appeal",
+        "de",
+        (
+            "Ihr Beitrag hilft, unsere Berichterstattung weiter auszubauen und sie weiterhin "
+            "kostenlos für alle anzubieten.",
+        ),
+    ),
+    Case(
+        "newsletter-informed-de",
+        "newsletter_prompt",
+        "newsletter_prompt",
+        "de",
+        (
+            "Wenn du per E-Mail über Neues aus dem Verein informiert werden willst, kannst du "
+            "unseren Newsletter abonnieren.",
+        ),
+    ),
+    Case(
+        "newsletter-named-de",
+        "newsletter_prompt",
+        "newsletter_prompt",
+        "de",
+        ("Der Stadtwerke-Newsletter: immer bestens informiert!",),
+    ),
     # --- share bars ---
     Case(
         "share-en",

@@ -53,8 +53,15 @@ PHRASES = {
     "ru": [r"^комментарии \(\d+\)$|^\d+ комментари\w+$|чтобы оставить комментарий"],
     "uk": [r"^коментарі \(\d+\)$|^\d+ коментар\w*$|щоб залишити коментар"],
     "de": [
-        r"^kommentare \(\d+\)$|^\d+ kommentare?$|bitte beachten sie unsere netiquette|netiquette"
+        r"^kommentare \(\d+\)$|^\d+ kommentare?$|bitte beachten sie unsere netiquette|netiquette",
+        r"^ihre meinung zu diesem (?:thema|artikel|beitrag)\b",
+    ],
+    "pl": [
+        r"^czekamy na (?:wasze|państwa) (?:opinie|komentarze|maile|listy)\b|^prosimy o zaznaczenie checkboxa\b"
     ],
     "fr": [r"^\d+ commentaires?$|^commentaires \(\d+\)$|charte de modération"],
-    "es": [r"^\d+ comentarios?$|^comentarios \(\d+\)$|normas de participación"],
+    "es": [
+        r"^\d+ comentarios?$|^comentarios \(\d+\)$|normas de participación",
+        r"^para comentar (?:debes|debe|tienes que|necesitas) (?:registrarte|iniciar sesión|estar registrado)",
+    ],
 }

@@ -99,6 +99,7 @@ PHRASES = {
         r"(?:ihre|eure) (?:unterstützung|spende)(?:,| hilft| ist| macht| sichert| ermöglicht)",
         r"(?:jetzt|bitte) (?:spenden|unterstützen)|unabhängige(?:n)? journalismus (?:unterstützen|stärken|ermöglichen)",
         r"werden sie (?:mitglied|unterstützer(?:in)?)|mit einem (?:kleinen )?beitrag",
+        r"^(?:ihr|euer|dein) beitrag hilft\b",
         r"unterstütze (?:uns|[\w-]+) (?:bereits )?(?:mit|ab) \d|jetzt (?:spenden|unterstützen)",
         r"keine bezahlschranke|ohne bezahlschranke|gefällt (?:dir|ihnen) unser (?:magazin|\w+magazin|journalismus|blog)",
         r"^sie lesen gern [\w.-]+\?|^(?:du liest|lesen sie) gerne? [\w.-]+\?",

@@ -56,6 +56,8 @@ PHRASES = {
         r"mit der anmeldung (?:stimmen|akzeptieren)|abmeldung ist jederzeit|in ihr(?:em)? postfach",
         r"melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter",
         r"in (?:deinen|ihren|euren) posteingang|jede woche (?:in|per)|zum newsletter anmelden",
+        r"per e-?mail über [\w ]{1,60} informiert (?:werden|bleiben)|^(?:immer|stets) (?:aktuell|bestens|gut) informiert(?: über| mit|!|$)",
+        r"^(?:der |unser )?[\w-]*newsletter: (?:immer|jede|jeden|kostenlos|gratis|bleiben)",
         r"um diesem blog zu folgen|(?:hier|jetzt) kostenlos (?:anmelden|registrieren)",
         r"melde (?:dich|dich hier) (?:für|zu) (?:unserem|unseren|den) newsletter an|abonniere (?:unseren|den) newsletter|schauen sie (?:mal )?in unseren \w*newsletter",
     ],

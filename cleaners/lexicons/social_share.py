@@ -34,5 +34,23 @@ LABELS = {
 }
 
 PHRASES = {
-    "en": [r"^share (?:on|via) \w+(?: · share (?:on|via) \w+)+"],
+    "en": [
+        r"^share (?:on|via) \w+(?: · share (?:on|via) \w+)+",
+        r"^(?:did you )?(?:like|enjoy)(?:ed)? this (?:article|post|story)\?|^share this (?:article|post|story) (?:on|with)\b",
+    ],
+    "de": [
+        r"^teilen? (?:sie )?diesen (?:beitrag|artikel)\b|^gefällt (?:ihnen|dir) (?:dieser|der|unser) (?:beitrag|artikel)\?",
+        r"^(?:artikel|beitrag) gefallen\?",
+    ],
+    "fr": [r"^partagez cet article\b|^vous avez aimé cet article\s?\?"],
+    "es": [
+        r"^comparte (?:este artículo|esta nota|esta noticia)\b|^¿te gustó (?:este artículo|esta nota)\?"
+    ],
+    "it": [
+        r"^condividi (?:questo articolo|l'articolo)\b|^ti è piaciuto (?:questo articolo|l'articolo)\?"
+    ],
+    "pl": [r"^udostępnij (?:ten )?artykuł\b|^podobał ci się (?:ten )?artykuł\?"],
+    "pt": [
+        r"^compartilhe (?:este artigo|esta matéria|esta notícia)\b|^gostou (?:deste artigo|desta matéria)\?"
+    ],
 }
