@@ -1157,6 +1157,24 @@ def test_caption_line_above_a_standalone_credit_goes_with_it() -> None:
     assert_kept(result, *article.paragraphs)
 
 
+def test_a_two_sentence_paragraph_above_a_standalone_credit_stays() -> None:
+    """Where the image between two paragraphs has no caption, its credit follows a
+    paragraph: only a one-sentence line above a credit is taken for the caption."""
+    article = ARTICLES["en"]
+    paragraph = (
+        "Firefighters rescued four people from the burning house. Investigators are "
+        "trying to find out whether a faulty heater started the fire."
+    )
+    result = clean_lines(
+        article.title,
+        *article.paragraphs[:2],
+        [paragraph, "Photo: Tom Reilly/Gullhaven Gazette"],
+        *article.paragraphs[2:],
+    )
+    assert_removed(result, "Photo: Tom Reilly/Gullhaven Gazette", "caption")
+    assert_kept(result, paragraph, *article.paragraphs)
+
+
 def test_polish_caption_with_fot_credit_is_removed() -> None:
     article = ARTICLES["pl"]
     result = clean_lines(

@@ -228,9 +228,20 @@ class Captions:
             # In extracted HTML the line above a credit is as often a paragraph as a caption.
             if doc.input_format == "text" and feat.n_words <= 8 and i > 0 and block.gap_before == 0:
                 above = kept[i - 1]
-                if feats[above].n_words <= 30 and feats[above].sentences <= 2:
+                if _caption_shaped(feats[above]):
                     removed.setdefault(above, removal(doc, above, "caption", "above_credit"))
         return sorted(removed.values(), key=lambda r: r.position)
+
+
+# The line above a standalone credit is its caption only if shaped like one: a single
+# sentence or phrase. Two sentences there are the paragraph the image sits under, as
+# often as not in text dumped one line per block.
+CAPTION_ABOVE_MAX_WORDS = 20
+CAPTION_ABOVE_MAX_SENTENCES = 1
+
+
+def _caption_shaped(feat: BlockFeatures) -> bool:
+    return feat.n_words <= CAPTION_ABOVE_MAX_WORDS and feat.sentences <= CAPTION_ABOVE_MAX_SENTENCES
 
 
 @dataclass(frozen=True, slots=True)
