@@ -224,3 +224,51 @@ def test_a_numbered_headline_list_above_an_article_is_not_a_quantity_list() -> N
     assert_kept(result, *ARTICLE.paragraphs)
     for headline in ranked:
         assert not in_body(result, headline), headline
+
+
+RELATED_BOX = [
+    "Related",
+    "Council approves plans for new harbour wall",
+    "Storm damage repairs on the north pier completed",
+    "Museum reopens its maritime gallery to visitors",
+]
+
+
+def test_a_comments_link_above_the_article_does_not_start_a_comment_section() -> None:
+    """Prose after a comment section counts half. A "Comments" link in the menu, above any
+    prose, starts no comment section: the article after a related box still counts."""
+    result = clean_lines(
+        ["News", "Sport", "Comments", "Weather"],
+        ARTICLE.title,
+        *ARTICLE.paragraphs[:3],
+        RELATED_BOX,
+        *ARTICLE.paragraphs[3:],
+    )
+    assert_kept(result, *ARTICLE.paragraphs)
+
+
+def test_a_comments_button_in_the_share_bar_does_not_start_a_comment_section() -> None:
+    standfirst = (
+        "Mechanics replaced both diesel engines and rebuilt the steering gear that failed "
+        "in a November storm, at twice the estimated cost."
+    )
+    result = clean_lines(
+        ARTICLE.title,
+        standfirst,
+        ["Email", "Copy link", "Comments"],
+        *ARTICLE.paragraphs[:3],
+        RELATED_BOX,
+        *ARTICLE.paragraphs[3:],
+    )
+    assert_kept(result, *ARTICLE.paragraphs)
+
+
+def test_the_paragraph_after_a_headline_only_box_is_not_its_last_blurb() -> None:
+    """A "Related" box of bare headlines inside the article: the one-sentence paragraph
+    after its last headline is the article going on, not that headline's blurb."""
+    result = clean_lines(
+        ARTICLE.title, *ARTICLE.paragraphs[:2], RELATED_BOX, *ARTICLE.paragraphs[2:]
+    )
+    assert_kept(result, *ARTICLE.paragraphs)
+    for headline in RELATED_BOX[1:]:
+        assert not in_body(result, headline), headline

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cleaners.cues import Cues
 from cleaners.features import BlockClass, BlockFeatures
 from cleaners.metadata import is_dateline, is_role_line, parse_byline
 from cleaners.model import Document, Removal
@@ -84,24 +85,30 @@ def is_blurb(feat: BlockFeatures, text: str) -> bool:
 
 
 def headline_run(doc: Document, kept: list[int], start: int) -> list[int]:
-    """Positions of the headline list starting at kept[start] (headlines and their blurbs)."""
+    """Positions of the headline list starting at kept[start] (headlines and their blurbs).
+
+    A list whose headlines came without blurbs takes none later: the paragraph after its
+    last headline is where the article goes on."""
     feats = features(doc)
     run: list[int] = []
+    bare_headlines = 0
     i = start
     while i < len(kept):
         position = kept[i]
-        if is_headline(feats[position], doc.blocks[position].text):
-            run.append(position)
+        if not is_headline(feats[position], doc.blocks[position].text):
+            break
+        run.append(position)
+        i += 1
+        if (
+            i < len(kept)
+            and not bare_headlines
+            and is_blurb(feats[kept[i]], doc.blocks[kept[i]].text)
+            and not is_headline(feats[kept[i]], doc.blocks[kept[i]].text)
+        ):
+            run.append(kept[i])
             i += 1
-            if (
-                i < len(kept)
-                and is_blurb(feats[kept[i]], doc.blocks[kept[i]].text)
-                and not is_headline(feats[kept[i]], doc.blocks[kept[i]].text)
-            ):
-                run.append(kept[i])
-                i += 1
-            continue
-        break
+        else:
+            bare_headlines += 1
     return run
 
 
@@ -195,6 +202,13 @@ class HeadlineBlurbPairs:
         return pairs
 
 
+def _in_share_bar(index: Cues, kept: list[int], i: int) -> bool:
+    """A "Comments" button in a row of share buttons ("Email", "Copy Link", "Comments")
+    links to the comments from the article's header: no comment section starts there."""
+    neighbours = kept[max(0, i - 1) : i] + kept[i + 1 : i + 2]
+    return any(index.label("social_share", p) for p in neighbours)
+
+
 @dataclass(frozen=True, slots=True)
 class CommentThreads:
     """Comment headers ("14 Comments"), comment meta lines ("PrairieMom58 — June 3, 2025 at
@@ -211,13 +225,14 @@ class CommentThreads:
         candidates = set(candidate_positions(doc, "comments"))
         removed = []
         in_comments = False
-        for position in kept_positions(doc):
+        kept = kept_positions(doc)
+        for i, position in enumerate(kept):
             feat = feats[position]
             text = doc.blocks[position].text
             if position in candidates and index.label("comments", position, segments=False):
                 in_comments = True
                 removed.append(removal(doc, position, "comments", "label"))
-                if feat.n_words <= 4:
+                if feat.n_words <= 4 and not _in_share_bar(index, kept, i):
                     mark_boundary(doc, position, Wall.TERMINAL)
             elif (
                 position in candidates

@@ -100,6 +100,10 @@ def _prose_chars(kept: list[int], feats: list[BlockFeatures], span: Span) -> int
     )
 
 
+def _has_prose(kept: list[int], feats: list[BlockFeatures], span: Span | None) -> bool:
+    return span is not None and _prose_chars(kept, feats, span) >= MIN_ARTICLE_SCORE
+
+
 def _announces_article(text: str, feat: BlockFeatures) -> bool:
     return is_dateline(text, feat.n_words) or parse_byline(text, allow_bare_name=False) is not None
 
@@ -123,8 +127,8 @@ def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Spa
             run_start, run_score = None, 0.0
         elif crossed:
             run_score -= SOFT_WALL_COST * len(crossed)
-        if Wall.TERMINAL in crossed and discount == 1.0:
-            discount = TERMINAL_DISCOUNT
+        if Wall.TERMINAL in crossed and discount == 1.0 and _has_prose(kept, feats, best):
+            discount = TERMINAL_DISCOUNT  # a comment section follows an article
             before_comments = best
         if run_score <= 0:
             run_start, run_score = position, 0.0
