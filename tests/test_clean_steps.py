@@ -511,6 +511,21 @@ CASES = [
     Case("widget-en-video", "widget", "widget", "en", ("Watch video",), "middle"),
     Case("widget-de", "widget", "widget", "de", ("Artikel anhören", "Lesezeit: 3 Min."), "top"),
     Case(
+        "widget-it-reading-time", "widget", "widget", "it", ("Tempo di lettura: 3 minuti",), "top"
+    ),
+    Case(
+        "widget-pt-reading-time", "widget", "widget", "pt", ("Tempo de leitura: 4 minutos",), "top"
+    ),
+    Case("widget-de-reading-time", "widget", "widget", "de", ("Lesezeit: 5 Minuten",), "top"),
+    Case(
+        "share-cta-de-friends",
+        "social_share",
+        "social_share",
+        "de",
+        ("Der Artikel gefällt dir?", "Mit Freunden teilen"),
+        "top",
+    ),
+    Case(
         "widget-fr",
         "widget",
         "widget",

@@ -12,7 +12,7 @@ LABELS = {
         rf"(?:{_NETWORKS})(?: (?:{_NETWORKS}))+",
         r"share this(?: story| article| page| post)?|shares?|send by email|follow us(?: on [\w ]+)?",
         r"like this|like loading|loading|rate this|click to (?:share|print|email)[\w ]*|share on [\w ]+|tweet this",
-        r"be sociable share|permalink|permalien|short url|kurz-?url",
+        r"be sociable share|permalink|permalien|short url|kurz-?url|share with (?:your )?friends",
     ],
     "ru": [
         rf"поделиться(?: (?:в|на) [\w ]+)?|(?:{_NETWORKS}) (?:поделиться)|скопировать ссылку|отправить"
@@ -20,13 +20,13 @@ LABELS = {
     "uk": [r"поділитися(?: (?:в|у|на) [\w ]+)?|скопіювати посилання|надіслати"],
     "de": [
         r"teilen(?: auf [\w ]+)?|(?:link )?kopieren|per e ?mail (?:teilen|senden)|drucken|weiterempfehlen|merken",
-        r"(?:diesen )?(?:beitrag|artikel|seite) teilen|teilen mit|teile dies(?: mit)?|teilen sie dies mit|gefällt mir|liken(?: lade)?|lade|bewerten|klick(?:e|en sie)? (?:zum|um)[\w ]*",
+        r"(?:diesen )?(?:beitrag|artikel|seite) teilen|teilen mit|(?:mit (?:freunden|anderen) )?teilen|teile dies(?: mit)?|teilen sie dies mit|gefällt mir|liken(?: lade)?|lade|bewerten|klick(?:e|en sie)? (?:zum|um)[\w ]*",
     ],
     "fr": [
-        r"partager(?: sur [\w ]+| cet article| la publication)?|copier le lien|envoyer par e ?mail|imprimer|j'aime(?: chargement)?"
+        r"partager(?: sur [\w ]+| cet article| la publication| avec (?:vos|tes) amis)?|copier le lien|envoyer par e ?mail|imprimer|j'aime(?: chargement)?"
     ],
     "es": [
-        r"compartir(?: en [\w ]+| esto)?|copiar enlace|enviar por (?:correo|e ?mail)|imprimir|me gusta(?: cargando)?"
+        r"compartir(?: en [\w ]+| esto| con (?:tus|sus) amigos)?|copiar enlace|enviar por (?:correo|e ?mail)|imprimir|me gusta(?: cargando)?"
     ],
     "it": [r"condividi(?: su [\w ]+)?|copia link|stampa"],
     "pl": [r"udostępnij(?: na [\w ]+)?|kopiuj link|drukuj"],
@@ -40,7 +40,7 @@ PHRASES = {
     ],
     "de": [
         r"^teilen? (?:sie )?diesen (?:beitrag|artikel)\b|^gefällt (?:ihnen|dir) (?:dieser|der|unser) (?:beitrag|artikel)\?",
-        r"^(?:artikel|beitrag) gefallen\?",
+        r"^(?:artikel|beitrag) gefallen\?|^(?:der|dieser) (?:artikel|beitrag) gefällt (?:dir|ihnen)\?",
     ],
     "fr": [r"^partagez cet article\b|^vous avez aimé cet article\s?\?"],
     "es": [

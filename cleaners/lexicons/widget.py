@@ -9,28 +9,28 @@ LABELS = {
         r"external content|recommended editorial content|show image|close image",
     ],
     "ru": [
-        r"(?:слушать|прослушать) (?:статью|новость|материал)(?: мин)?|время чтения(?: мин)?|смотреть видео|видео|загрузка"
+        r"(?:слушать|прослушать) (?:статью|новость|материал)(?: мин)?|время чтения(?: мин(?:ут[аы]?)?)?|смотреть видео|видео|загрузка"
     ],
     "uk": [
-        r"(?:слухати|прослухати) (?:статтю|новину|матеріал)(?: хв)?|час читання(?: хв)?|дивитися відео|відео"
+        r"(?:слухати|прослухати) (?:статтю|новину|матеріал)(?: хв)?|час читання(?: хв(?:илин[аи]?)?)?|дивитися відео|відео"
     ],
     "de": [
-        r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min)?|vorlesen|video abspielen|video|bildergalerie|vergrößern|bild vergrößern",
+        r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min(?:uten?)?)?|vorlesen|video abspielen|video|bildergalerie|vergrößern|bild vergrößern",
         r"externer inhalt|empfohlener (?:redaktioneller )?inhalt|bild (?:anzeigen|schließen)(?: bild (?:anzeigen|schließen))?",
     ],
     "fr": [
-        r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min)?|lecture min|vidéo|voir la vidéo"
+        r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min(?:utes?)?)?|lecture min|vidéo|voir la vidéo"
     ],
     "es": [
-        r"escuchar (?:la noticia|el artículo|esta noticia)(?: min)?|tiempo de lectura(?: min)?|min de lectura|ver vídeo|vídeo"
+        r"escuchar (?:la noticia|el artículo|esta noticia)(?: min)?|tiempo de lectura(?: min(?:utos?)?)?|min de lectura|ver vídeo|vídeo"
     ],
     "it": [
-        r"ascolta (?:l'articolo|la notizia)(?: min)?|tempo di lettura(?: min)?|guarda il video|video"
+        r"ascolta (?:l'articolo|la notizia)(?: min)?|tempo di lettura(?: min(?:ut[oi])?)?|guarda il video|video"
     ],
     "pl": [
-        r"posłuchaj (?:artykułu)?(?: min)?|czas czytania(?: min)?|wideo|zobacz wideo|ten tekst przeczytasz w mniej niż minutę"
+        r"posłuchaj (?:artykułu)?(?: min)?|czas czytania(?: min(?:ut[ay]?)?)?|wideo|zobacz wideo|ten tekst przeczytasz w mniej niż minutę"
     ],
-    "pt": [r"ouvir (?:a notícia|o artigo)(?: min)?|tempo de leitura(?: min)?|vídeo"],
+    "pt": [r"ouvir (?:a notícia|o artigo)(?: min)?|tempo de leitura(?: min(?:utos?)?)?|vídeo"],
 }
 
 PHRASES = {
@@ -44,6 +44,6 @@ PHRASES = {
     ],
     "any": [
         r"video (?:available until|disponible jusqu'au|disponible hasta)|^\d+:\d\d min$",
-        r"(?:przeczytasz|lesezeit|reading time|temps de lecture|tiempo de lectura)\W{0,3}(?:w |in |en )?(?:mniej niż |weniger als |less than )?(?:\d+|minut|minute)",
+        r"(?:przeczytasz|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|czas czytania|время чтения|час читання)\W{0,3}(?:w |in |en )?(?:mniej niż |weniger als |less than )?(?:\d+|minut|minute)",
     ],
 }
