@@ -485,6 +485,29 @@ CASES = [
         "de",
         ("Der Stadtwerke-Newsletter: immer bestens informiert!",),
     ),
+    Case("comments-leave-reply-de", "comments", "comments", "de", ("Hinterlasse eine Antwort",)),
+    Case("comments-reactions-fr", "comments", "comments", "fr", ("Vos réactions",)),
+    Case(
+        "share-cta-de-liked",
+        "social_share",
+        "social_share",
+        "de",
+        ("Dir hat der Artikel gefallen? Jetzt teilen...",),
+    ),
+    Case(
+        "newsletter-consent-de",
+        "newsletter_prompt",
+        "newsletter_prompt",
+        "de",
+        ("Ja, ich möchte den personalisierten Newsletter erhalten.",),
+    ),
+    Case(
+        "newsletter-consent-en",
+        "newsletter_prompt",
+        "newsletter_prompt",
+        "en",
+        ("Yes, I would like to receive the Gazette newsletter.",),
+    ),
     # --- share bars ---
     Case(
         "share-en",

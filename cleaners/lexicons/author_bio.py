@@ -5,7 +5,7 @@ LABELS = {
         r"about the author|about (?:me|us)|author bio|more (?:from|by) (?:this|the) author|view all posts by[\w ]*|all posts by[\w ]*"
     ],
     "de": [
-        r"über (?:den|die) autor(?:in)?|über mich|über uns|zeige alle beiträge von[\w ]*|alle beiträge von[\w ]*|mehr vom autor"
+        r"über (?:den|die) autor(?:in)?|zur person|über mich|über uns|zeige alle beiträge von[\w ]*|alle beiträge von[\w ]*|mehr vom autor"
     ],
     "fr": [r"à propos de l'auteur|(?:l')?auteur|à propos"],
     "es": [r"sobre el autor|acerca del autor|sobre mí"],

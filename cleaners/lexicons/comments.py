@@ -16,12 +16,12 @@ LABELS = {
     "uk": [r"коментар[іі](?:в)?|показати (?:ще|всі) коментарі|відповісти|залишити коментар"],
     "de": [
         r"kommentare?|alle kommentare(?: anzeigen)?|antworten|kommentieren|kommentar (?:schreiben|verfassen|abschicken)|antwort abbrechen",
-        r"(?:schreib|schreibe|hinterlasse|hinterlass)(?: jetzt| uns)? (?:einen|einen neuen|deinen|ihren) kommentar|kommentar hinterlassen(?: antworten abbrechen)?|keine kommentare(?: vorhanden)?|bisher keine kommentare",
+        r"(?:schreib|schreibe|hinterlasse|hinterlass)(?: jetzt| uns)? (?:einen|einen neuen|deinen|ihren) kommentar|hinterlasse eine antwort|kommentar hinterlassen(?: antworten abbrechen)?|keine kommentare(?: vorhanden)?|bisher keine kommentare",
         r"name(?: erforderlich)?|e ?mail(?: erforderlich)?[\w ]*|webseite|website|benachrichtige mich[\w ]*",
         r"(?:artikel|beitrag) kommentieren",
     ],
     "fr": [
-        r"commentaires?|voir (?:tous les|plus de) commentaires|répondre|réagir|laisser un commentaire|annuler la réponse"
+        r"commentaires?|vos réactions|réagissez|voir (?:tous les|plus de) commentaires|répondre|réagir|laisser un commentaire|annuler la réponse"
     ],
     "es": [
         r"comentarios?|ver (?:más|todos los) comentarios|responder|comentar|deja un comentario|cancelar respuesta",

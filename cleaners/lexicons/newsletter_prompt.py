@@ -14,7 +14,7 @@ LABELS = {
         r"підписатися|підпишіться|ваш e ?mail|ваш email|введіть (?:вашу )?електронну адресу|розсилка",
     ],
     "de": [
-        r"(?:jetzt )?(?:anmelden|abonnieren|registrieren)|newsletter(?: bestellen| abonnieren)?|zum newsletter anmelden|newsletter-?anmeldung|für den newsletter (?:anmelden|registrieren)",
+        r"(?:jetzt )?(?:anmelden|abonnieren|registrieren)|newsletter(?: bestellen| abonnieren| erhalten)?|zum newsletter anmelden|newsletter-?anmeldung|für den newsletter (?:anmelden|registrieren)",
         r"(?:ihre )?e ?mail ?adresse(?: eingeben)?|e ?mail",
     ],
     "fr": [
@@ -40,6 +40,7 @@ PHRASES = {
         r"(?:subscribers|you) (?:agree|consent) to (?:the|our|receive)",
         r"\bsign up (?:here|now|today|for free)\b|\bsubscribe (?:now|today) to (?:our|the)\b|\bsubscribe to (?:our|the) [\w ]{1,30} edition\b",
         r"to follow this blog and receive notifications|enter your email address to (?:follow|subscribe)",
+        r"i (?:would like|want|wish) to (?:receive|subscribe to) (?:the |your )?[\w-]*\s?newsletter",
     ],
     "ru": [
         r"подпи(?:шитесь|сывайтесь) на (?:наш\w* )?(?:рассылк|канал|телеграм|«)",
@@ -59,15 +60,18 @@ PHRASES = {
         r"per e-?mail über [\w ]{1,60} informiert (?:werden|bleiben)|^(?:immer|stets) (?:aktuell|bestens|gut) informiert(?: über| mit|!|$)",
         r"^(?:der |unser )?[\w-]*newsletter: (?:immer|jede|jeden|kostenlos|gratis|bleiben)",
         r"um diesem blog zu folgen|(?:hier|jetzt) kostenlos (?:anmelden|registrieren)",
+        r"ich möchte (?:den |einen |ihren |euren )?[\w-]*\s?newsletter (?:erhalten|abonnieren|bekommen)",
         r"melde (?:dich|dich hier) (?:für|zu) (?:unserem|unseren|den) newsletter an|abonniere (?:unseren|den) newsletter|schauen sie (?:mal )?in unseren \w*newsletter",
     ],
     "fr": [
         r"dans votre boîte (?:mail|e-mail|aux lettres)|en vous inscrivant|inscrivez-vous à (?:notre|la) (?:newsletter|lettre)",
         r"recevez (?:gratuitement |chaque )?[\w' ]{0,30}(?:newsletter|lettre)|vous pouvez vous désinscrire",
+        r"je (?:souhaite|veux|voudrais) recevoir (?:la |les )?[\w' -]*(?:newsletter|lettre d'information)",
     ],
     "es": [
         r"recibe (?:gratis |gratuitamente |cada )?[\w' ]{0,40}(?:boletín|newsletter)|suscríbete (?:a|al) (?:nuestro )?(?:boletín|newsletter|canal)",
         r"en tu (?:correo|bandeja)|al suscribirte|puedes darte de baja",
+        r"(?:quiero|deseo) recibir (?:el |la |los )?[\w -]*(?:boletín|newsletter)",
     ],
     "it": [r"iscriviti alla (?:nostra )?newsletter|nella tua (?:casella|email)|iscrivendoti"],
     "pl": [

@@ -41,6 +41,7 @@ PHRASES = {
     "de": [
         r"^teilen? (?:sie )?diesen (?:beitrag|artikel)\b|^gefällt (?:ihnen|dir) (?:dieser|der|unser) (?:beitrag|artikel)\?",
         r"^(?:artikel|beitrag) gefallen\?|^(?:der|dieser) (?:artikel|beitrag) gefällt (?:dir|ihnen)\?",
+        r"^(?:dir|ihnen) hat (?:der|dieser) (?:artikel|beitrag) gefallen\?",
     ],
     "fr": [r"^partagez cet article\b|^vous avez aimé cet article\s?\?"],
     "es": [
