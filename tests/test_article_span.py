@@ -272,3 +272,28 @@ def test_the_paragraph_after_a_headline_only_box_is_not_its_last_blurb() -> None
     assert_kept(result, *ARTICLE.paragraphs)
     for headline in RELATED_BOX[1:]:
         assert not in_body(result, headline), headline
+
+
+def test_a_web_archive_banner_above_an_archived_page_is_not_its_article() -> None:
+    """An archived page opens with the archive's banner, whose "About this capture" box
+    describes the crawl in prose; the page's own article stays the article."""
+    banner = [
+        "12 captures",
+        "03 Feb 2016 - 19 Nov 2021",
+        "About this capture",
+        "COLLECTED BY",
+        "Organization: Internet Archive",
+        "These crawls are part of an effort to archive pages as they are created and archive "
+        "the pages that they refer to. That way, as the pages that are referenced are changed "
+        "or taken from the web, a link to the version that was live when the page was written "
+        "will be preserved.",
+        "Collection: News sites and the pages they link to",
+        "This collection holds pages from regional news sites and the external pages they "
+        "link to, captured several times a year since the archive started crawling them.",
+        "TIMESTAMPS",
+    ]
+    result = clean_lines(banner, ARTICLE.title, *ARTICLE.paragraphs[:2])
+    assert_kept(result, *ARTICLE.paragraphs[:2])
+    for line in banner:
+        assert not in_body(result, line), line
+    assert_removed(result, "About this capture", "page_furniture")

@@ -1068,6 +1068,13 @@ CASES = [
         ("This site is protected by reCAPTCHA and the Google Privacy Policy apply.",),
     ),
     Case(
+        "legal-de-site-licence",
+        "legal",
+        "legal",
+        "de",
+        ("Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",),
+    ),
+    Case(
         "legal-de-licence",
         "legal",
         "legal",

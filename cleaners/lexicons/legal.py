@@ -3,6 +3,7 @@
 PHRASES = {
     "any": [
         r"(?:proudly )?powered by \w|theme(?: by|:) \w|all content is licensed|licensed under (?:a |the )?creative commons|lizenziert unter|creative commons (?:by|namensnennung)",
+        r"(?:inhalte|texte) (?:dieser|auf dieser) (?:website|webseite|seite|homepage) (?:sind|stehen) unter (?:einer|der)",
         r"^impressum\b|^datenschutz(?:erklärung)?\b|^privacy policy\b|^cookie policy\b",
         r"copyrighted (?:property|material)|written permission must be obtained|sofern nicht anders (?:angegeben|ausgewiesen)|chroniony prawem autorskim|rights reserved",
         r"nutzung der .{0,60} (?:für redaktionelle zwecke|ist gestattet)|reproduction (?:interdite|prohibida)|prohibida su reproducción",

@@ -19,6 +19,7 @@ from cleaners.steps.lines import (
     RelatedLinks,
     Tags,
     UpdateLines,
+    WebArchiveBanner,
 )
 from cleaners.steps.lists import CommentThreads, HeadlineBlurbPairs, ListHeaders
 from cleaners.steps.structure import ArticleSpan, HtmlBylines
@@ -29,6 +30,7 @@ DEFAULT_STEPS: list[Step] = [
     PAYWALL,
     NEWSLETTER_PROMPT,
     DONATION_APPEAL,
+    WebArchiveBanner(),
     NoLetters(),
     LoneLinks(),
     CommentThreads(),

@@ -336,6 +336,36 @@ JUMP_HEAD_MAX_WORDS = 12
 _PAGE_WORDS = ("page", "seite", "pág", "pagin", "стр", " p.", " s.", " с.")
 
 
+# The Wayback Machine's banner: its capture counter and "About this capture" box, which
+# describes the crawl and its collection in prose, ending with the "TIMESTAMPS" toggle.
+_ARCHIVE_BANNER_START_RE = re.compile(r"^(?:\d[\d,]* captures?|about this capture)$", re.IGNORECASE)
+_ARCHIVE_BANNER_END_RE = re.compile(r"^timestamps$", re.IGNORECASE)
+ARCHIVE_BANNER_MAX_BLOCKS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class WebArchiveBanner:
+    """The banner a web archive puts above an archived page, from its capture counter to its
+    "TIMESTAMPS" toggle. Its crawl description is prose, and would compete with the page's
+    own article."""
+
+    name: str = "web_archive_banner"
+
+    def find(self, doc: Document) -> list[Removal]:
+        kept = kept_positions(doc)
+        for i, position in enumerate(kept):
+            if not _ARCHIVE_BANNER_START_RE.match(doc.blocks[position].text.strip()):
+                continue
+            window = kept[i : i + ARCHIVE_BANNER_MAX_BLOCKS]
+            for j, end in enumerate(window):
+                if _ARCHIVE_BANNER_END_RE.match(doc.blocks[end].text.strip()):
+                    return [
+                        removal(doc, p, "page_furniture", "web_archive_banner")
+                        for p in window[: j + 1]
+                    ]
+        return []
+
+
 @dataclass(frozen=True, slots=True)
 class JumpHeads:
     """Print jump headlines: after "Please see BUDGET, Page A4", the continuation on A4 opens
