@@ -756,6 +756,19 @@ CASES = [
         step_lines=("Beliebte Beiträge zum Thema:",),
     ),
     Case(
+        "list-header-de-weiterlesen",
+        "list_headers",
+        "navigation",
+        "de",
+        (
+            "Weiterlesen",
+            "Experte: Gaspreise werden weiter steigen",
+            "Standort Lindenau – zu großes Risiko für Betriebe?",
+            "Stadtwerke verschieben den Bau des Solarparks",
+        ),
+        step_lines=("Weiterlesen",),
+    ),
+    Case(
         "list-header-fr-with-topic",
         "list_headers",
         "navigation",
