@@ -46,8 +46,18 @@ def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return keyword_credit, agency, name_credit
 
 
+@cache
+def _figure_caption_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:{caption_lexicon.FIGURE_LABELS})\s?\d{{0,3}}[a-z]?\s?(?::|\.|—|–|-)\s", re.I
+    )
+
+
 def is_credit(text: str) -> bool:
-    """True if the text carries a photo credit near its start or end."""
+    """True if the text carries a photo credit near its start or end, or opens with a
+    figure label ("Abbildung 4: …"): either way it belongs to a picture."""
+    if _figure_caption_re().match(text):
+        return True
     if not _CREDIT_MARKS_RE.search(text):
         return False  # every credit form has one of these marks
     keyword_credit, agency, name_credit = _credit_res()

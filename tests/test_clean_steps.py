@@ -1257,6 +1257,21 @@ def test_captions_ending_in_a_copyright_credit_or_a_photo_source_are_removed() -
         assert_kept(result, *article.paragraphs)
 
 
+def test_figure_captions_are_removed_and_figure_references_stay() -> None:
+    """ "Abbildung 4: …" labels a figure; "Abbildung 4 zeigt …" in a sentence refers to it."""
+    article = ARTICLES["de"]
+    caption = "Abbildung 4: Gaspreise der Stadtwerke seit 2019, in Cent je Kilowattstunde."
+    reference = (
+        "Abbildung 4 zeigt, wie stark die Preise seit 2019 gestiegen sind; erst in diesem "
+        "Frühjahr fielen sie wieder unter den Stand vor der Energiekrise."
+    )
+    result = clean_lines(
+        article.title, article.paragraphs[0], caption, reference, *article.paragraphs[1:]
+    )
+    assert_removed(result, caption, "caption")
+    assert_kept(result, reference, *article.paragraphs)
+
+
 def test_a_sentence_naming_its_news_agency_source_is_not_a_caption() -> None:
     """A one- or two-part source ("Quelle: dpa/lnw") names a news agency, not a
     photographer: the sentence stays."""

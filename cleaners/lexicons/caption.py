@@ -17,6 +17,11 @@ CREDIT_KEYWORDS = {
     "pt": [r"foto(?:grafia)?|imagem|crédito"],
 }
 
+# Figure labels that open a figure's caption ("Abbildung 4: …", "Fig. 2. …", "Рис. 1 — …").
+FIGURE_LABELS = (
+    r"abbildung|abb\.|figure|fig\.|figura|rys\.|rysunek|ryc\.|рис\.|рисунок|мал\.|малюнок"
+)
+
 # "Source" keywords: a source in parentheses at the end of a caption names the image's
 # photographer and agency, separated by slashes ("(Quelle: Fleischmann/Unsplash/DJV)").
 SOURCE_KEYWORDS = r"quelle|bildquelle|source|fuente|fonte|fonti|źródło|источник|джерело"
