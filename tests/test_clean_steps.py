@@ -1062,6 +1062,17 @@ CASES = [
     Case("furniture-en-page", "page_furniture", "page_furniture", "en", ("Page 3 of 12",), "start"),
     Case("update-line-en", "update_lines", "page_furniture", "en", ("Last updated: 14.03.2025",)),
     Case("update-line-de", "update_lines", "page_furniture", "de", ("Aktualisiert am 17.01.2025",)),
+    Case(
+        "source-line-de",
+        "page_furniture",
+        "page_furniture",
+        "de",
+        ("Quelle: Landesregierung Baden-Württemberg",),
+    ),
+    Case("source-header-de", "page_furniture", "page_furniture", "de", ("Originalpublikation",)),
+    Case(
+        "source-line-es", "page_furniture", "page_furniture", "es", ("Fuente: Ministerio de Salud",)
+    ),
     # --- legal footers ---
     Case(
         "legal-en", "legal", "legal", "en", ("© 2025 Gullhaven Media Group. All rights reserved.",)

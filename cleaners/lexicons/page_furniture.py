@@ -1,6 +1,18 @@
 """Print-replica furniture: running heads, page numbers, jump lines, issue lines."""
 
+# Source and reference lines under an article ("Quelle: Landesregierung", "Originalpublikation").
+LABELS = {
+    "any": [
+        r"quellen(?:angaben?)?|originalpublikation|originalveröffentlichung|original publication|"
+        r"sources?|references|fuentes|fontes|fonti|źródła|источники|джерела"
+    ],
+}
+
 PHRASES = {
+    "any": [
+        r"^(?:quelle|quellen|quellenangaben?|bildquelle|source|sources|fuente|fuentes|fonte|fontes|"
+        r"fonti|źródło|źródła|источник|источники|джерело|джерела)\s?:"
+    ],
     "en": [
         r"^page \d+(?: of \d+)?$|^p\. ?\d+$|^\d+ ?/ ?\d+$",
         r"(?:please )?see [\w ,'-]{1,40},? (?:page|p\.) ?[a-z]?\d+|continued (?:from|on) (?:page|p\.) ?[a-z]?\d+",
