@@ -1073,6 +1073,7 @@ CASES = [
     Case(
         "source-line-es", "page_furniture", "page_furniture", "es", ("Fuente: Ministerio de Salud",)
     ),
+    Case("published-in-de", "page_furniture", "page_furniture", "de", ("ERSCHIENEN IN",)),
     # --- legal footers ---
     Case(
         "legal-en", "legal", "legal", "en", ("© 2025 Gullhaven Media Group. All rights reserved.",)
@@ -1266,6 +1267,15 @@ def test_captions_ending_in_a_copyright_credit_or_a_photo_source_are_removed() -
         result = clean_lines(article.title, article.paragraphs[0], caption, *article.paragraphs[1:])
         assert_removed(result, caption, "caption")
         assert_kept(result, *article.paragraphs)
+
+
+def test_a_caption_ending_in_a_public_domain_licence_is_a_caption() -> None:
+    """A licence stands where the credit would: "… przed przebudową /domena publiczna"."""
+    article = ARTICLES["pl"]
+    caption = "Budynek przedszkola w Borkowie przed przebudową, rok 1975 /domena publiczna"
+    result = clean_lines(article.title, article.paragraphs[0], caption, *article.paragraphs[1:])
+    assert_removed(result, caption, "caption")
+    assert_kept(result, *article.paragraphs)
 
 
 def test_figure_captions_are_removed_and_figure_references_stay() -> None:

@@ -30,5 +30,8 @@ SOURCE_KEYWORDS = r"quelle|bildquelle|source|fuente|fonte|fonti|źródło|ист
 AGENCIES = (
     r"getty images|afp|reuters|ap photo|associated press|epa|dpa|imago|shutterstock|istock|"
     r"alamy|picture alliance|keystone|ansa|efe|tass|тасс|риа новости|ria novosti|укрінформ|"
-    r"unsplash|pexels|wikimedia commons|pool|pap|ap|ddp|apa|ips|europa press|bestimage|abaca"
+    r"unsplash|pexels|wikimedia commons|pool|pap|ap|ddp|apa|ips|europa press|bestimage|abaca|"
+    # licences that stand where a credit would
+    r"public domain|gemeinfrei|domena publiczna|domaine public|dominio público|pubblico dominio|"
+    r"domínio público|общественное достояние|суспільне надбання"
 )

@@ -4,7 +4,10 @@
 LABELS = {
     "any": [
         r"quellen(?:angaben?)?|originalpublikation|originalveröffentlichung|original publication|"
-        r"sources?|references|fuentes|fontes|fonti|źródła|источники|джерела"
+        r"sources?|references|fuentes|fontes|fonti|źródła|источники|джерела",
+        # A bare "published in/on" label before the issue or date it names.
+        r"erschienen (?:in|am)|veröffentlicht am|published (?:in|on)|paru dans|publié (?:dans|le)|"
+        r"publicado (?:en|el)|pubblicato (?:su|il)|opublikowano|publicado em|опубликовано|опубліковано",
     ],
 }
 
