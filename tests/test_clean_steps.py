@@ -127,6 +127,17 @@ CASES = [
         "start",
     ),
     Case(
+        "cookie-de-privacy",
+        "cookie_notice",
+        "cookie_notice",
+        "de",
+        (
+            "Wir respektieren deine Privatsphäre. Mit deiner Zustimmung speichern wir Daten "
+            "auf deinem Gerät.",
+            "Alle akzeptieren",
+        ),
+    ),
+    Case(
         "cookie-de-consent-dialog",
         "cookie_notice",
         "cookie_notice",
@@ -568,6 +579,14 @@ CASES = [
         "advertisement",
         "de",
         ("Anzeige", "Solaranlage für Ihr Dach: jetzt kostenloses Angebot anfordern!"),
+        "middle",
+    ),
+    Case(
+        "ad-de-affiliate",
+        "advertisements",
+        "advertisement",
+        "de",
+        ("Affiliatelink", "Zum Shop"),
         "middle",
     ),
     Case(

@@ -6,7 +6,7 @@ LABELS = {
     ],
     "ru": [r"реклама|на правах рекламы|партнёрский материал|партнерский материал|спецпроект"],
     "uk": [r"реклама|на правах реклами|партнерський матеріал|спецпроєкт"],
-    "de": [r"anzeige|werbung|gesponsert|sponsored|promotion"],
+    "de": [r"anzeige|werbung|gesponsert|sponsored|promotion|zum shop|affiliate-?link|jetzt kaufen"],
     "fr": [r"publicité|contenu sponsorisé|sponsorisé|partenariat"],
     "es": [r"publicidad|contenido patrocinado|patrocinado"],
     "it": [r"pubblicità|contenuto sponsorizzato|sponsorizzato"],

@@ -33,6 +33,7 @@ PHRASES = {
     "de": [
         r"(?:verwende[tn]|nutze[nt]) (?:\w+ ){0,3}cookies|cookies? (?:und ähnliche|helfen uns)|ihre einwilligung",
         r"die technische speicherung oder der zug(?:ang|riff)",
+        r"^wir respektieren (?:deine|ihre) privatsphäre",
         r"diese cookies (?:ermöglichen|helfen|werden|sammeln)|cookies werden (?:gesetzt|verwendet)",
     ],
     "fr": [

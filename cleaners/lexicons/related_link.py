@@ -16,7 +16,7 @@ PREFIXES = {
         r"(?:à )?lire aussi|lire également|(?:à )?voir aussi|sur le même sujet|à voir|notre sélection|à découvrir|découvrez aussi|lire la suite"
     ],
     "es": [
-        r"lee (?:también|más)|lea (?:también|además|más)|puedes ver|te recomendamos|mira también|leer más|(?:también )?(?:te|le) puede interesar|vea también|ver también|relacionad[oa]s?|mira|mire|lee|lea|noticia relacionada|puedes leer"
+        r"lee (?:también|más)|lea (?:también|además|más)|informate más|puedes ver|te recomendamos|mira también|leer más|(?:también )?(?:te|le) puede interesar|vea también|ver también|relacionad[oa]s?|mira|mire|lee|lea|noticia relacionada|puedes leer"
     ],
     "it": [
         r"leggi anche|potrebbe interessarti|vedi anche|approfondimento|guarda anche|leggi (?:di più|altro)"
