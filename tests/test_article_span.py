@@ -297,3 +297,31 @@ def test_a_web_archive_banner_above_an_archived_page_is_not_its_article() -> Non
     for line in banner:
         assert not in_body(result, line), line
     assert_removed(result, "About this capture", "page_furniture")
+
+
+STANDFIRST = (
+    "What the crew had hoped for since the storm in November was confirmed by the port "
+    "authority on Friday morning"
+)
+
+
+def test_a_headline_above_its_standfirst_is_the_title_and_the_standfirst_stays() -> None:
+    """Headline, dateline, then a long standfirst without a full stop: the standfirst is
+    shaped like a headline too, but the line above it, across the dateline, is the
+    headline, as it would be right on top of its standfirst."""
+    headline = "Harbour ferry is back in service after a long winter of repairs"
+    result = clean_lines(headline, "14.03.2025", STANDFIRST, *ARTICLE.paragraphs)
+    assert result.metadata.title == headline
+    assert_kept(result, STANDFIRST, *ARTICLE.paragraphs)
+
+
+def test_a_site_name_above_a_long_headline_is_not_the_title() -> None:
+    """A long headline under the site name and a breadcrumb stays the title."""
+    long_headline = (
+        "Harbour ferry returns to service after a winter of engine repairs and a long "
+        "dispute over the cost"
+    )
+    result = clean_lines(
+        "The Gullhaven Gazette", "News > Local > Harbour", long_headline, *ARTICLE.paragraphs
+    )
+    assert result.metadata.title == long_headline

@@ -475,10 +475,13 @@ def find_title(
         return None
     chosen = candidates[-1]
     for _ in range(MAX_TITLE_CLIMB):
-        upper = chosen - 1
-        if upper not in candidates:
+        upper = _candidate_above(doc, feats, set(candidates), chosen)
+        if upper is None:
             break
-        wrapped = _continues_title(doc.blocks[upper].text, doc.blocks[chosen].text)
+        # A headline wraps onto the next line; a dateline between two lines ends it.
+        wrapped = upper == chosen - 1 and _continues_title(
+            doc.blocks[upper].text, doc.blocks[chosen].text
+        )
         # A dek below its title is long; a strap line above a headline is short.
         title_above_dek = feats[upper].n_words >= max(
             MIN_CLIMB_WORDS, CLIMB_LENGTH_SHARE * feats[chosen].n_words
@@ -497,6 +500,28 @@ def find_title(
     ):
         return _title(doc, [chosen, following])
     return _title(doc, [chosen])
+
+
+def _candidate_above(
+    doc: Document, feats: list[BlockFeatures], candidates: set[int], position: int
+) -> int | None:
+    """The title candidate right above `position`, across datelines and bylines only
+    ("FINA-WM in Fukuoka verschoben" / "01.02.2022" / its standfirst): once they are
+    removed, cleaning the article again finds the two lines adjacent, and must agree."""
+    above = position - 1
+    while above >= 0 and above not in candidates and _is_meta_line(doc, feats, above):
+        above -= 1
+    return above if above in candidates else None
+
+
+def _is_meta_line(doc: Document, feats: list[BlockFeatures], position: int) -> bool:
+    """A dateline, a byline or a bare date ("14.03.2025", "01.02.2022 Allgemein")."""
+    text, n_words = doc.blocks[position].text, feats[position].n_words
+    return (
+        is_dateline(text, n_words)
+        or parse_byline(text, allow_bare_name=False) is not None
+        or (n_words <= DATELINE_WORDS and find_date(text) is not None)
+    )
 
 
 def _title(doc: Document, positions: list[int]) -> Title:
