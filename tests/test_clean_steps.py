@@ -480,6 +480,13 @@ CASES = [
         ),
     ),
     Case(
+        "newsletter-brand-de",
+        "newsletter_prompt",
+        "newsletter_prompt",
+        "de",
+        ("Cicero Newsletter",),
+    ),
+    Case(
         "newsletter-informed-de",
         "newsletter_prompt",
         "newsletter_prompt",
@@ -786,6 +793,32 @@ CASES = [
             "Stadtwerke verschieben den Bau des Solarparks",
         ),
         step_lines=("Weiterlesen",),
+    ),
+    Case(
+        "list-header-de-newsticker",
+        "list_headers",
+        "navigation",
+        "de",
+        (
+            "Newsticker",
+            "Stadtwerke verschieben den Bau des Solarparks",
+            "Neuer Radweg zwischen Altdorf und Neustadt eröffnet",
+            "Freibad öffnet zwei Wochen früher als geplant",
+        ),
+        step_lines=("Newsticker",),
+    ),
+    Case(
+        "list-header-fr-approfondir",
+        "list_headers",
+        "navigation",
+        "fr",
+        (
+            "Pour approfondir",
+            "La piscine de Marmande ferme pour l'été",
+            "Le marché couvert rouvre après deux ans de travaux",
+            "Un nouveau pont pour relier les deux rives du Lot",
+        ),
+        step_lines=("Pour approfondir",),
     ),
     Case(
         "list-header-fr-with-topic",

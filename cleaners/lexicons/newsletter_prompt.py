@@ -14,7 +14,7 @@ LABELS = {
         r"підписатися|підпишіться|ваш e ?mail|ваш email|введіть (?:вашу )?електронну адресу|розсилка",
     ],
     "de": [
-        r"(?:jetzt )?(?:anmelden|abonnieren|registrieren)|newsletter(?: bestellen| abonnieren| erhalten)?|zum newsletter anmelden|newsletter-?anmeldung|für den newsletter (?:anmelden|registrieren)",
+        r"(?:jetzt )?(?:anmelden|abonnieren|registrieren)|(?:[\w-]+ )?newsletter(?: bestellen| abonnieren| erhalten)?|zum newsletter anmelden|newsletter-?anmeldung|für den newsletter (?:anmelden|registrieren)",
         r"(?:ihre )?e ?mail ?adresse(?: eingeben)?|e ?mail",
     ],
     "fr": [
