@@ -936,6 +936,8 @@ CASES = [
     # --- tags ---
     Case("tags-en", "tags", "tags", "en", ("Tags: ferries, Gullhaven, transport, harbour",)),
     Case("tags-fr", "tags", "tags", "fr", ("Mots-clés : piscine, Castelmoron, sport, travaux",)),
+    Case("tags-es-bare-label", "tags", "tags", "es", ("Etiquetas:",)),
+    Case("tags-de-bare-label", "tags", "tags", "de", ("MARKIERT MIT",)),
     Case("tags-it", "tags", "tags", "it", ("Argomenti: biblioteca, Valdorso, restauro",)),
     Case("tags-pl", "tags", "tags", "pl", ("Tagi: przedszkole, Borków, edukacja",)),
     Case("tags-ru", "tags", "tags", "ru", ("Теги: поликлиника, Заречный, здравоохранение",)),

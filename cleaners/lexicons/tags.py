@@ -8,7 +8,7 @@ PREFIXES = {
     "ru": [r"теги|метки|темы|тема|ключевые слова|рубрика"],
     "uk": [r"теги|мітки|теми|тема|ключові слова|рубрика"],
     "de": [
-        r"schlagw(?:o|ö)rt(?:e|er)?|themen|stichw(?:o|ö)rt(?:e|er)?|tags?|kategorien?|abgelegt unter|veröffentlicht in|getaggt mit"
+        r"schlagw(?:o|ö)rt(?:e|er)?|themen|stichw(?:o|ö)rt(?:e|er)?|tags?|kategorien?|abgelegt unter|veröffentlicht in|getaggt mit|markiert mit"
     ],
     "fr": [r"mots[- ]clés|thèmes?|tags?|sujets?|rubrique"],
     "es": [r"etiquetas|temas?|tags?|palabras clave|categoría"],

@@ -162,7 +162,11 @@ class RelatedLinks:
 
 @cache
 def _tags_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    prefix = re.compile(rf"^(?:{_alternation(tags_lexicon.PREFIXES)})\s*[:：]\s*\S", re.I)
+    # "Tags: a, b, c" on one line, or the label alone ("Etiquetas:", "MARKIERT MIT") with
+    # the tags on the lines below it.
+    prefix = re.compile(
+        rf"^(?:{_alternation(tags_lexicon.PREFIXES)})\s*(?:[:：]\s*\S|[:：]?\s*$)", re.I
+    )
     post_meta = re.compile("|".join(f"(?:{p})" for p in tags_lexicon.POST_META), re.I)
     return prefix, post_meta
 
