@@ -480,6 +480,13 @@ CASES = [
         ),
     ),
     Case(
+        "newsletter-never-miss-de",
+        "newsletter_prompt",
+        "newsletter_prompt",
+        "de",
+        ("Mit unserem Newsletter nichts mehr verpassen!",),
+    ),
+    Case(
         "newsletter-brand-de",
         "newsletter_prompt",
         "newsletter_prompt",
@@ -806,6 +813,19 @@ CASES = [
             "Freibad öffnet zwei Wochen früher als geplant",
         ),
         step_lines=("Newsticker",),
+    ),
+    Case(
+        "list-header-de-mehr-zu",
+        "list_headers",
+        "navigation",
+        "de",
+        (
+            "Mehr zu Energie und Wohnen",
+            "Stadtwerke verschieben den Bau des Solarparks",
+            "Heizkosten: Was Mieter jetzt wissen müssen",
+            "Fernwärme wird im Winter teurer",
+        ),
+        step_lines=("Mehr zu Energie und Wohnen",),
     ),
     Case(
         "list-header-fr-approfondir",

@@ -29,7 +29,7 @@ LABELS = {
         r"das könnte (?:dich|sie|euch) (?:auch )?interessieren|kategorien|schlagwörter|archiv|blogroll|themen|weitere informationen|mehr (?:artikel|beiträge)",
         r"(?:weitere|mehr|top|aktuelle|verwandte|ähnliche)[- ](?:aktuelle )?themen(?: [\w ]{1,40})?|empfohlene (?:beiträge|artikel)|mehr zum thema(?: auf [\w ]+)?|weitere [\w]+tipps(?: [\w ]+)?",
         r"vorschau auf den nächsten artikel|nächster artikel|vorheriger artikel|teilnehmende blogs|beiträge aus dem forum|aus dem forum|über diese reihe|mehr aus dieser reihe|schon gelesen",
-        r"newsticker|(?:relevantes|mehr|weiteres) aus (?:dem|unserem) [\w-]+ ?archiv|weitere informationen (?:zu|zum|zur|über) [\w ]{1,40}",
+        r"mehr zu [\w ]{1,40}|(?:noch )?mehr infos(?: für (?:dich|sie)| zum thema)?|newsticker|(?:relevantes|mehr|weiteres) aus (?:dem|unserem) [\w-]+ ?archiv|weitere informationen (?:zu|zum|zur|über) [\w ]{1,40}",
         r"(?:zum )?weiterlesen|lesen sie (?:auch )?(?:die folgenden|diese) (?:beiträge|artikel)|weitere beiträge(?: aus [\w ]{1,40})?|kommentierte artikel|meist(?:-| )?(?:diskutiert|kommentiert|gelesen)",
         r"mehr (?:kolumnen|videos|podcasts|bilder)|themen in diesem artikel|interessantes aus unserem[\w ]*|mehr (?:über|zu) (?:diesem|diesen) themen?",
         r"lesen sie (?:auch|mehr)|siehe auch|auch lesen|empfehlungen (?:aus der|der) redaktion|(?:die )?meist ?gelesenen? (?:artikel|beiträge|nachrichten|news)(?: (?:bei|auf|von|in) [\w. ]{1,40})?|mehr (?:kolumnen|artikel|beiträge|news|nachrichten) (?:auf|bei|von|aus|zu) [\w. ]{1,40}|weitere beiträge zu (?:diesem|dem) (?:artikel|thema)|andere nachrichten|weitere nachrichten(?: aus [\w ]{1,30})?",

@@ -61,6 +61,7 @@ PHRASES = {
         r"^(?:der |unser )?[\w-]*newsletter: (?:immer|jede|jeden|kostenlos|gratis|bleiben)",
         r"um diesem blog zu folgen|(?:hier|jetzt) kostenlos (?:anmelden|registrieren)",
         r"ich möchte (?:den |einen |ihren |euren )?[\w-]*\s?newsletter (?:erhalten|abonnieren|bekommen)",
+        r"nichts mehr (?:verpassen|versäumen)!",
         r"melde (?:dich|dich hier) (?:für|zu) (?:unserem|unseren|den) newsletter an|abonniere (?:unseren|den) newsletter|schauen sie (?:mal )?in unseren \w*newsletter",
     ],
     "fr": [
