@@ -487,6 +487,13 @@ CASES = [
         ("Mit unserem Newsletter nichts mehr verpassen!",),
     ),
     Case(
+        "newsletter-edition-en",
+        "newsletter_prompt",
+        "newsletter_prompt",
+        "en",
+        ("Get the Gazette's Daily Edition by email and never miss our top stories",),
+    ),
+    Case(
         "newsletter-brand-de",
         "newsletter_prompt",
         "newsletter_prompt",
@@ -657,6 +664,16 @@ CASES = [
         "publisher_promo",
         "es",
         ("Síguenos en Instagram y en nuestro canal de WhatsApp.",),
+    ),
+    Case(
+        "promo-de-magazine",
+        "publisher_promo",
+        "publisher_promo",
+        "de",
+        (
+            "Lesen Sie das Lindenauer Magazin: digital in der App oder im Shop als Abo oder "
+            "Einzelheft.",
+        ),
     ),
     Case(
         "promo-pl",

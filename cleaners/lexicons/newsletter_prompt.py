@@ -41,6 +41,7 @@ PHRASES = {
         r"\bsign up (?:here|now|today|for free)\b|\bsubscribe (?:now|today) to (?:our|the)\b|\bsubscribe to (?:our|the) [\w ]{1,30} edition\b",
         r"to follow this blog and receive notifications|enter your email address to (?:follow|subscribe)",
         r"i (?:would like|want|wish) to (?:receive|subscribe to) (?:the |your )?[\w-]*\s?newsletter",
+        r"(?:daily|weekly|morning|evening) edition by email|never miss (?:our|a|another) (?:top |latest )?(?:stor(?:y|ies)|update)",
     ],
     "ru": [
         r"подпи(?:шитесь|сывайтесь) на (?:наш\w* )?(?:рассылк|канал|телеграм|«)",
