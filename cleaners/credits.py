@@ -15,6 +15,7 @@ CREDIT_TAIL_CHARS = 70
 HEAD_WINDOW = 60
 AGENCY_TAIL_CHARS = 60
 NAME_CREDIT_TAIL_CHARS = 160
+AGENCY_CAPTION_MAX_CHARS = 160
 _CAP = "[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄ]"  # a capital letter in the core languages' scripts
 # Marks without which no credit pattern can match: a cheap test run before the patterns.
 _CREDIT_MARKS_RE = re.compile(r"[:/©(|—–]|\bby\b|\b(?:fot|phot)\.", re.IGNORECASE)
@@ -47,6 +48,21 @@ def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _agency_after_sentence_re() -> re.Pattern[str]:
+    """ "Un grupo de pingüinos en la Antártida. EFE": an agency name, in capitals, as the
+    last word after the caption's last sentence."""
+    return re.compile(rf"[.!?]\s+({caption_lexicon.AGENCIES})\.?\s*$", re.I)
+
+
+def _ends_with_agency_name(text: str) -> bool:
+    """Only on a caption-sized text: a paragraph of news may end on its agency's name."""
+    if len(text) > AGENCY_CAPTION_MAX_CHARS:
+        return False
+    match = _agency_after_sentence_re().search(text, max(0, len(text) - AGENCY_TAIL_CHARS))
+    return match is not None and (match.group(1).isupper() or match.group(1) == "dpa")
+
+
+@cache
 def _figure_caption_re() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:{caption_lexicon.FIGURE_LABELS})\s?\d{{0,3}}[a-z]?\s?(?::|\.|—|–|-)\s", re.I
@@ -54,9 +70,10 @@ def _figure_caption_re() -> re.Pattern[str]:
 
 
 def is_credit(text: str) -> bool:
-    """True if the text carries a photo credit near its start or end, or opens with a
-    figure label ("Abbildung 4: …"): either way it belongs to a picture."""
-    if _figure_caption_re().match(text):
+    """True if the text carries a photo credit near its start or end, ends on an agency
+    name in capitals ("… en la Antártida. EFE") or opens with a figure label ("Abbildung 4:
+    …"): each way it belongs to a picture."""
+    if _figure_caption_re().match(text) or _ends_with_agency_name(text):
         return True
     if not _CREDIT_MARKS_RE.search(text):
         return False  # every credit form has one of these marks

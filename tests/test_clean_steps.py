@@ -1369,6 +1369,34 @@ def test_a_caption_ending_in_a_public_domain_licence_is_a_caption() -> None:
     assert_kept(result, *article.paragraphs)
 
 
+def test_a_caption_ending_on_an_agency_name_in_capitals_is_a_caption() -> None:
+    article = ARTICLES["es"]
+    caption = "Vecinos en la nueva plaza del mercado, el pasado 11 de febrero. EFE"
+    result = clean_lines(article.title, article.paragraphs[0], caption, *article.paragraphs[1:])
+    assert_removed(result, caption, "caption")
+    assert_kept(result, *article.paragraphs)
+
+
+def test_a_paragraph_ending_on_its_agency_name_stays() -> None:
+    """Agency copy may sign its last paragraph ("… mañana. EFE"): longer than a caption,
+    it stays."""
+    article = ARTICLES["es"]
+    signed = (
+        "El ayuntamiento prevé abrir la segunda fase del mercado en otoño, cuando terminen "
+        "las obras del aparcamiento subterráneo y de los accesos desde la avenida del "
+        "puerto, según informó el concejal de urbanismo. EFE"
+    )
+    result = clean_lines(article.title, *article.paragraphs, signed)
+    assert_kept(result, signed)
+
+
+def test_a_finnish_photo_credit_is_a_credit() -> None:
+    article = ARTICLES["en"]
+    caption = "The ferry leaves the harbour on Monday morning. Kuva: ALEXANDER BECHER"
+    result = clean_lines(article.title, article.paragraphs[0], caption, *article.paragraphs[1:])
+    assert_removed(result, caption, "caption")
+
+
 def test_figure_captions_are_removed_and_figure_references_stay() -> None:
     """ "Abbildung 4: …" labels a figure; "Abbildung 4 zeigt …" in a sentence refers to it."""
     article = ARTICLES["de"]

@@ -15,6 +15,8 @@ CREDIT_KEYWORDS = {
     "it": [r"foto|immagine|credito"],
     "pl": [r"fot\.?|zdjęcie|ilustracja"],
     "pt": [r"foto(?:grafia)?|imagem|crédito"],
+    # Beyond the core languages, the commonest credit words of the other EU languages.
+    "other": [r"kuva|kép|fotografie|φωτογραφία|nuotrauka|fotogrāfija"],
 }
 
 # Figure labels that open a figure's caption ("Abbildung 4: …", "Fig. 2. …", "Рис. 1 — …").
