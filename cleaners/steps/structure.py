@@ -32,7 +32,7 @@ DEK_MIN_WORDS = 10
 # cost a fixed amount, so a long stretch of menu items separates two runs of prose while a
 # subheading or a bullet list inside an article does not.
 NEAR_GOOD_WEIGHT = 0.5
-SHORT_COST = 20
+SHORT_COST = 18
 HEADLINE_COST = 10
 BAD_COST = 60
 BAD_COST_MAX = 200
