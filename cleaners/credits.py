@@ -65,14 +65,16 @@ def _ends_with_agency_name(text: str) -> bool:
 @cache
 def _figure_caption_re() -> re.Pattern[str]:
     return re.compile(
-        rf"^(?:{caption_lexicon.FIGURE_LABELS})\s?\d{{0,3}}[a-z]?\s?(?::|\.|—|–|-)\s", re.I
+        rf"^(?:{caption_lexicon.FIGURE_LABELS})\s?\d{{0,3}}[a-z]?\s?(?::|\.|—|–|-)\s"
+        rf"|^\(?(?:{caption_lexicon.CAPTION_OPENERS})\)?\s?[:,)]",
+        re.I,
     )
 
 
 def is_credit(text: str) -> bool:
     """True if the text carries a photo credit near its start or end, ends on an agency
-    name in capitals ("… en la Antártida. EFE") or opens with a figure label ("Abbildung 4:
-    …"): each way it belongs to a picture."""
+    name in capitals ("… en la Antártida. EFE") or opens the way only captions do
+    ("Abbildung 4: …", "Von links nach rechts: …"): each way it belongs to a picture."""
     if _figure_caption_re().match(text) or _ends_with_agency_name(text):
         return True
     if not _CREDIT_MARKS_RE.search(text):

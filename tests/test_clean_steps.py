@@ -1357,6 +1357,11 @@ def test_polish_caption_with_fot_credit_is_removed() -> None:
         ("pl", "Budynek przedszkola w Borkowie przed przebudową, rok 1975 /domena publiczna"),
         # an agency name in capitals after the caption's sentence
         ("es", "Vecinos en la nueva plaza del mercado, el pasado 11 de febrero. EFE"),
+        # an opener only a group photo's caption uses
+        (
+            "de",
+            "Von links nach rechts: Jana Holm, Dagmar Oltmanns und Kurt Sander bei der Eröffnung",
+        ),
         # the commonest credit word of a language beyond the core ones (Finnish)
         ("en", "The ferry leaves the harbour on Monday morning. Kuva: ALEXANDER BECHER"),
     ],

@@ -24,6 +24,13 @@ FIGURE_LABELS = (
     r"abbildung|abb\.|figure|fig\.|figura|rys\.|rysunek|ryc\.|рис\.|рисунок|мал\.|малюнок"
 )
 
+# Openers that only a group photo's caption uses ("Von links nach rechts: …").
+CAPTION_OPENERS = (
+    r"von links(?: nach rechts)?|from left(?: to right)?|left to right|l-r|de gauche à droite|"
+    r"de izquierda a derecha|da sinistra(?: a destra)?|od lewej(?: do prawej)?|"
+    r"da esquerda para a direita|слева направо|зліва направо"
+)
+
 # "Source" keywords: a source in parentheses at the end of a caption names the image's
 # photographer and agency, separated by slashes ("(Quelle: Fleischmann/Unsplash/DJV)").
 SOURCE_KEYWORDS = r"quelle|bildquelle|source|fuente|fonte|fonti|źródło|источник|джерело"
