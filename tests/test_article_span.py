@@ -325,3 +325,22 @@ def test_a_site_name_above_a_long_headline_is_not_the_title() -> None:
         "The Gullhaven Gazette", "News > Local > Harbour", long_headline, *ARTICLE.paragraphs
     )
     assert result.metadata.title == long_headline
+
+
+def test_a_code_listing_inside_a_technical_post_does_not_cut_it() -> None:
+    """A code block reads as noise to the prose measures; between two paragraphs of a
+    technical post it must not split the article."""
+    before = (
+        "Python keeps a single copy of every small integer, so two names bound to the number "
+        "five point at the same object. You can see it by reading the memory behind an id."
+    )
+    code = (
+        "import ctypes def deref(addr, type_): return ctypes.cast(addr, "
+        "ctypes.POINTER(type_)) deref(id(29), ctypes.c_int)[6] = 100"
+    )
+    after = (
+        "Note that depending on the version of Python the value may sit at another offset "
+        "in memory."
+    )
+    result = clean_lines("Interning of small integers in Python", before, code, after)
+    assert_kept(result, before, code, after)

@@ -88,7 +88,23 @@ def block_weight(
         return NEAR_GOOD_WEIGHT * feat.n_chars
     if feat.klass is BlockClass.SHORT:
         return -SHORT_COST
+    if looks_like_code(doc.blocks[position].text):
+        return 0.0  # a code listing in a technical post: neither prose nor furniture
     return -min(BAD_COST_MAX, max(BAD_COST, feat.n_chars))
+
+
+# Tokens only source code and shell commands are made of: calls, assignments in code
+# style, braces and semicolons, snake_case names, keywords of the common languages.
+_CODE_TOKEN_RE = re.compile(
+    r"\b[A-Za-z_][\w.]*\([^()\s]*\)|\b\w+_\w+\b|[{};]|==|!=|=>|->|:=|"
+    r"\b(?:def|return|import|function|const|elif|lambda|printf?|sudo|pip|npm|apt|echo)\b"
+)
+CODE_MIN_TOKENS = 3
+
+
+def looks_like_code(text: str) -> bool:
+    """A block of source code or commands ("import ctypes def deref(addr, type_): …")."""
+    return len(_CODE_TOKEN_RE.findall(text)) >= CODE_MIN_TOKENS and "(" in text
 
 
 def _prose_chars(kept: list[int], feats: list[BlockFeatures], span: Span) -> int:
