@@ -13,6 +13,7 @@ from cleaners.lexicons import caption as caption_lexicon
 
 CREDIT_TAIL_CHARS = 70
 HEAD_WINDOW = 60
+HEAD_STARTS = 4  # a credit at the start opens the text, after at most 3 characters
 AGENCY_TAIL_CHARS = 60
 NAME_CREDIT_TAIL_CHARS = 160
 AGENCY_CAPTION_MAX_CHARS = 160
@@ -56,10 +57,16 @@ def _agency_after_sentence_re() -> re.Pattern[str]:
 
 def _ends_with_agency_name(text: str) -> bool:
     """Only on a caption-sized text: a paragraph of news may end on its agency's name."""
-    if len(text) > AGENCY_CAPTION_MAX_CHARS:
+    if len(text) > AGENCY_CAPTION_MAX_CHARS or not _last_word_may_be_agency(text):
         return False
     match = _agency_after_sentence_re().search(text, max(0, len(text) - AGENCY_TAIL_CHARS))
     return match is not None and (match.group(1).isupper() or match.group(1) == "dpa")
+
+
+def _last_word_may_be_agency(text: str) -> bool:
+    """Cheap test before the agency expression: the last word is in capitals (or "dpa")."""
+    last = text.rstrip(" .").rpartition(" ")[2]
+    return last.isupper() or last == "dpa"
 
 
 @cache
@@ -81,8 +88,7 @@ def is_credit(text: str) -> bool:
         return False  # every credit form has one of these marks
     keyword_credit, agency, name_credit = _credit_res()
     # Credits sit at the very start or in the tail, so only those windows are searched.
-    head = keyword_credit.search(text, 0, HEAD_WINDOW)
-    if head and head.start() <= 3:
+    if any(keyword_credit.match(text, start, HEAD_WINDOW) for start in range(HEAD_STARTS)):
         return True
     tail_start = max(0, len(text) - CREDIT_TAIL_CHARS - 1)
     if keyword_credit.search(text, tail_start):
