@@ -338,6 +338,7 @@ JUMP_LINE_RE = re.compile(
 )
 JUMP_HEAD_MAX_WORDS = 12
 _PAGE_WORDS = ("page", "seite", "pág", "pagin", "стр", " p.", " s.", " с.")
+_PAGE_WORDS_RE = re.compile("|".join(map(re.escape, _PAGE_WORDS)))
 
 
 # The Wayback Machine's banner: its capture counter and "About this capture" box, which
@@ -384,11 +385,12 @@ class JumpHeads:
         for position in kept_positions(doc):
             text = doc.blocks[position].text
             lower = feats[position].lower
-            jump = JUMP_LINE_RE.search(text) if any(w in lower for w in _PAGE_WORDS) else None
+            jump = JUMP_LINE_RE.search(text) if _PAGE_WORDS_RE.search(lower) else None
             if jump:
                 keys.append(jump.group("key").lower())
                 continue
-            head = text.split(":", 1)[0].strip().lower()
-            if keys and head in keys and feats[position].n_words <= JUMP_HEAD_MAX_WORDS:
+            if not keys or feats[position].n_words > JUMP_HEAD_MAX_WORDS:
+                continue
+            if text.split(":", 1)[0].strip().lower() in keys:
                 removed.append(removal(doc, position, "page_furniture", "jump_head"))
         return removed
