@@ -573,6 +573,14 @@ CASES = [
     ),
     Case("widget-de-reading-time", "widget", "widget", "de", ("Lesezeit: 5 Minuten",), "top"),
     Case(
+        "share-row-de-recipe",
+        "social_share",
+        "social_share",
+        "de",
+        ("Rezept drucken Bei Pinterest speichern",),
+        "middle",
+    ),
+    Case(
         "share-cta-de-friends",
         "social_share",
         "social_share",
@@ -843,6 +851,19 @@ CASES = [
             "Fernwärme wird im Winter teurer",
         ),
         step_lines=("Mehr zu Energie und Wohnen",),
+    ),
+    Case(
+        "list-header-es-informate",
+        "list_headers",
+        "navigation",
+        "es",
+        (
+            "Informate más",
+            "El puerto de Caldera amplía su muelle de cruceros",
+            "Nueva ciclovía une el centro con la playa",
+            "El mercado municipal abre los domingos",
+        ),
+        step_lines=("Informate más",),
     ),
     Case(
         "list-header-fr-approfondir",

@@ -44,7 +44,7 @@ LABELS = {
         r"lo más (?:leído|visto|popular)|noticias relacionadas|te puede interesar|más noticias|también te puede interesar|últimas noticias|recomendados",
         r"entradas (?:recientes|relacionadas)|comentarios recientes|artículos relacionados|categorías|archivos",
         r"temas|contenido relacionado|más (?:noticias|leídas|vistas)(?: de [\w ]+)?|últimas noticias(?: de [\w ]+)?|te recomendamos|recomendamos",
-        r"(?:las|los) más (?:vistas|vistos|leídas|leídos|populares)|notas relacionadas|otras noticias|artículos relacionados(?: [\w ]{1,40})?|más sobre [\w ]{1,40}|ver también|lee también|lea también",
+        r"(?:las|los) más (?:vistas|vistos|leídas|leídos|populares)|notas relacionadas|otras noticias|artículos relacionados(?: [\w ]{1,40})?|más sobre [\w ]{1,40}|ver también|lee también|lea también|leé también|informate más",
     ],
     "it": [
         r"i più letti|più lett[ie]|articoli (?:correlati|recenti)|commenti recenti|potrebbe interessarti|ultime notizie|leggi anche|categorie|archivi",

@@ -20,6 +20,7 @@ LABELS = {
     "uk": [r"поділитися(?: (?:в|у|на) [\w ]+)?|скопіювати посилання|надіслати"],
     "de": [
         r"teilen(?: auf [\w ]+)?|(?:link )?kopieren|per e ?mail (?:teilen|senden)|(?:rezept |artikel |seite )?drucken|weiterempfehlen|merken",
+        r"(?:(?:rezept |artikel |seite )?drucken|(?:bei|auf) pinterest (?:speichern|merken)|pinnen)(?: (?:(?:rezept |artikel |seite )?drucken|(?:bei|auf) pinterest (?:speichern|merken)|pinnen|teilen|merken))+",
         r"(?:diesen )?(?:beitrag|artikel|seite) teilen|teilen mit|(?:mit (?:freunden|anderen) )?teilen|teile dies(?: mit)?|teilen sie dies mit|gefällt mir|liken(?: lade)?|lade|bewerten|klick(?:e|en sie)? (?:zum|um)[\w ]*",
     ],
     "fr": [
