@@ -683,6 +683,7 @@ CASES = [
             "Einzelheft.",
         ),
     ),
+    Case("promo-de-order", "publisher_promo", "publisher_promo", "de", ("Buch bestellen",)),
     Case(
         "promo-pl",
         "publisher_promo",
@@ -864,6 +865,19 @@ CASES = [
             "El mercado municipal abre los domingos",
         ),
         step_lines=("Informate más",),
+    ),
+    Case(
+        "list-header-de-viel-gelesen",
+        "list_headers",
+        "navigation",
+        "de",
+        (
+            "Viel gelesen in Handel",
+            "Supermarkt des Jahres: die Gewinner",
+            "Discounter testen Kassen ohne Personal",
+            "Wochenmärkte verlieren Stammkunden",
+        ),
+        step_lines=("Viel gelesen in Handel",),
     ),
     Case(
         "list-header-fr-approfondir",
@@ -1129,6 +1143,13 @@ CASES = [
         "navigation",
         "en",
         ("Back to top", "Previous article", "Next article"),
+    ),
+    Case(
+        "nav-de-more-info-link",
+        "navigation",
+        "navigation",
+        "de",
+        ("Weitere Infos unter www.stadtwerke-lindenau.de.",),
     ),
     Case("nav-fr", "navigation", "navigation", "fr", ("Article précédent", "Haut de page")),
     # "Back to <somewhere>" closes many pages, in every language.

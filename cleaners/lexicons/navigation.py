@@ -53,7 +53,11 @@ PHRASES = {
     ],
     "ru": [r"^(?:главная|новости)\s*[›»>/|]", r"^(?:предыдущая|следующая) (?:статья|новость)"],
     "uk": [r"^(?:головна|новини)\s*[›»>/|]", r"^(?:попередня|наступна) (?:стаття|новина)"],
-    "de": [r"^(?:startseite|home)\s*[›»>/|]", r"^(?:vorheriger|nächster) artikel"],
+    "de": [
+        r"^(?:startseite|home)\s*[›»>/|]",
+        r"^(?:vorheriger|nächster) artikel",
+        r"^(?:weitere )?infos?(?:rmationen)? (?:gibt es )?(?:unter|auf|bei) (?:www\.|https?:)",
+    ],
     "fr": [r"^(?:accueil|actualité)\s*[›»>/|]", r"^article (?:précédent|suivant)"],
     "es": [r"^(?:inicio|portada)\s*[›»>/|]", r"^(?:artículo|noticia) (?:anterior|siguiente)"],
 }

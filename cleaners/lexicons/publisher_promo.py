@@ -26,7 +26,7 @@ PHRASES = {
     "de": [
         r"laden sie (?:unsere|die) [\w-]*app|folgen sie uns auf|jetzt auch digital|einfach hier klicken|kennt ihr schon unser",
         r"(?:aktuelle|neue) ausgabe .{0,40}(?:jetzt|ab sofort) (?:am|an jedem|im) (?:kiosk|bahnhofskiosk|handel)|als e-paper (?:erhältlich|lesen)",
-        r"\babo oder (?:als )?einzelheft\b|^lesen sie (?:das|die|den) [\w-]+(?: [\w-]+)? (?:magazin|zeitung|heft)\b",
+        r"^(?:jetzt )?(?:das )?(?:buch|heft|ausgabe|e-paper) bestellen$|\babo oder (?:als )?einzelheft\b|^lesen sie (?:das|die|den) [\w-]+(?: [\w-]+)? (?:magazin|zeitung|heft)\b",
         r"^(?:online-)?pressemappe\b|rss-feed abonnieren",
     ],
     "fr": [r"téléchargez l'application|suivez-nous sur"],
