@@ -344,3 +344,24 @@ def test_a_code_listing_inside_a_technical_post_does_not_cut_it() -> None:
     )
     result = clean_lines("Interning of small integers in Python", before, code, after)
     assert_kept(result, before, code, after)
+
+
+def test_a_post_of_short_sections_between_lists_keeps_its_last_sections() -> None:
+    """Each section of this post is short and follows a list of short lines, as an
+    appendix would; but no large body comes before them, so none is an appendix."""
+    towns = [
+        "Kiel", "Lübeck", "Flensburg", "Husum", "Heide", "Itzehoe", "Hamburg", "Bremen",
+        "Hannover", "Lüneburg", "Celle", "Uelzen", "Rostock", "Wismar", "Schwerin", "Güstrow",
+    ]  # fmt: skip
+    parts: list = ["Nachtbusse im Norden: wo sie ab wann fahren"]
+    paragraphs = []
+    for town in towns[:8]:
+        stops = [f"{town} {stop}" for stop in ("Bahnhof", "Markt", "Hafen", "Klinik", "Uni")]
+        paragraph = (
+            f"{town} bekommt ab April zwei Nachtlinien, die auch am Wochenende fahren; "
+            f"der Verkehrsverbund rechnet dort mit {len(town) * 40} Fahrgästen pro Nacht."
+        )
+        parts += [[*stops, "Fahrplan"], paragraph]
+        paragraphs.append(paragraph)
+    result = clean_lines(*parts)
+    assert_kept(result, *paragraphs)

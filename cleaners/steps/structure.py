@@ -170,38 +170,52 @@ def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Spa
 
 
 def _without_appendix(inside: list[int], feats: list[BlockFeatures]) -> list[int]:
-    """The run without the short prose tails cut off from it by long runs of non-prose lines.
+    """The run without its appendix: short prose behind a long run of non-prose lines.
 
     After an article, pages print its author's name and role, a share bar or a tag list, and
     then a paragraph or two of prose again: the author's bio, a "stay informed" box, the
     site's self-description. Each short line costs the run little, so one such paragraph
-    can pull the run over them. A tail behind APPENDIX_GAP_BLOCKS non-prose lines that holds
-    less than APPENDIX_MAX_CHARS of prose, and less than APPENDIX_MAX_SHARE of the run's, is
-    an appendix; an article's closing section behind a list or a table holds more. Tails
-    are cut until none is left, so that cleaning the result again cuts nothing more.
+    can pull the run over them. The run is split into sections at every APPENDIX_GAP_BLOCKS
+    non-prose lines in a row; the sections at its end are an appendix when together they
+    hold less than APPENDIX_MAX_CHARS of prose and less than APPENDIX_MAX_SHARE of the
+    run's, and the section before them holds more: the article's body, not one more item
+    of a list of short sections. What is left ends with that large section, so cleaning it
+    again finds no appendix.
     """
-    while (shorter := _cut_appendix(inside, feats)) is not inside:
-        inside = shorter
+    sections = _sections(inside, feats)
+    total = sum(prose for _, prose in sections)
+    limit = min(APPENDIX_MAX_CHARS, APPENDIX_MAX_SHARE * total)
+    tail = 0
+    for k in range(len(sections) - 1, 0, -1):
+        tail += sections[k][1]
+        if tail > limit:
+            break
+        end, prose = sections[k - 1]
+        if prose > limit:
+            return inside[: end + 1]
     return inside
 
 
-def _cut_appendix(inside: list[int], feats: list[BlockFeatures]) -> list[int]:
-    """`inside` without its last appendix, or `inside` itself if it has none."""
-    total = sum(feats[p].n_chars for p in inside if feats[p].klass is BlockClass.GOOD)
-    limit = min(APPENDIX_MAX_CHARS, APPENDIX_MAX_SHARE * total)
-    gap = tail_prose = 0
-    for index in range(len(inside) - 1, -1, -1):
-        feat = feats[inside[index]]
+def _sections(inside: list[int], feats: list[BlockFeatures]) -> list[tuple[int, int]]:
+    """(index of the last prose block, prose characters) of each section of the run, the
+    sections being separated by APPENDIX_GAP_BLOCKS or more non-prose blocks in a row."""
+    sections: list[tuple[int, int]] = []
+    gap = prose = 0
+    last = -1
+    for index, position in enumerate(inside):
+        feat = feats[position]
         if feat.klass is not BlockClass.GOOD:
             gap += 1
             continue
-        if gap >= APPENDIX_GAP_BLOCKS:
-            return inside[: index + 1]
+        if gap >= APPENDIX_GAP_BLOCKS and last >= 0:
+            sections.append((last, prose))
+            prose = 0
         gap = 0
-        tail_prose += feat.n_chars
-        if tail_prose > limit:
-            return inside
-    return inside
+        prose += feat.n_chars
+        last = index
+    if last >= 0:
+        sections.append((last, prose))
+    return sections
 
 
 # A quantity line: a number and a unit of measure in the core languages ("125 g", "2 Pck.",
