@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from cleaners.features import BlockClass, BlockFeatures
+from cleaners.lexicons import quantities
 from cleaners.metadata import (
     DATELINE_MAX_WORDS as DATELINE_WORDS,
 )
@@ -222,11 +223,7 @@ def _sections(inside: list[int], feats: list[BlockFeatures]) -> list[tuple[int, 
 # "1 tablespoon ground cinnamon", "½ TL Salz", "2 łyżki masła", "1 ст. л. сахара").
 _QUANTITY_RE = re.compile(
     r"^(?:ca\.\s*|approx\.\s*|je\s+)?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?"
-    r"\s*(?:g|gr|kg|mg|ml|cl|dl|l|el|tl|msp|pck|pkg|pkt|oz|lbs?|cups?|c|tbsp|tsp|tbs|"
-    r"tablespoons?|teaspoons?|pinch|cloves?|cans?|prisen?|päckchen|stück|stk|becher|dosen?|"
-    r"dose/n|bund|zehen?|scheiben?|tassen?|liter|gramm|cuill\w*|càs|càc|cs|cc|cdas?|"
-    r"cditas?|cucchia\w*|bicchier\w*|łyżk\w*|łyżeczk\w*|szklank\w*|szt|dag|ст|ч|стакан\w*|"
-    r"шт|г|кг|мл|л|colher\w*|xícaras?|x[íi]c)(?=[\s.)]|$)",
+    rf"\s*(?:{quantities.UNITS})(?=[\s.)]|$)",
     re.IGNORECASE,
 )
 QUANTITY_LIST_LOOKBACK = 40
