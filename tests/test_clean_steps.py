@@ -1485,6 +1485,19 @@ def test_article_span_removes_header_and_footer_and_extracts_metadata() -> None:
 
 
 @pytest.mark.parametrize(
+    "dateline",
+    ["Veröffentlicht am 12.03.2025", "Erschienen am 12.03.2025", "Opublikowano: 12.03.2025"],
+)
+def test_a_published_on_dateline_becomes_the_date_not_furniture(dateline: str) -> None:
+    """ "Erschienen in" names an issue (furniture); "Erschienen am" names the date."""
+    article = ARTICLES["de"]
+    result = clean_lines(article.title, dateline, *article.paragraphs)
+    assert_removed(result, dateline, "dateline")
+    assert result.metadata.published_at is not None
+    assert result.metadata.published_at.date().isoformat() == "2025-03-12"
+
+
+@pytest.mark.parametrize(
     ("lang", "strap"),
     [
         ("en", "Weather: 12°C, showers later"),

@@ -5,9 +5,10 @@ LABELS = {
     "any": [
         r"quellen(?:angaben?)?|originalpublikation|originalveröffentlichung|original publication|"
         r"sources?|references|fuentes|fontes|fonti|źródła|источники|джерела",
-        # A bare "published in/on" label before the issue or date it names.
-        r"erschienen (?:in|am)|veröffentlicht am|published (?:in|on)|paru dans|publié (?:dans|le)|"
-        r"publicado (?:en|el)|pubblicato (?:su|il)|opublikowano|publicado em|опубликовано|опубліковано",
+        # A bare "published in" label before the issue it names. ("Published on" and its
+        # kin introduce a date: the header's dateline, which becomes `published_at`.)
+        r"erschienen in|published in|paru dans|publié dans|publicado en|pubblicato su|"
+        r"opublikowano w|publicado em",
     ],
 }
 
