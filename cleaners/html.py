@@ -29,7 +29,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaners.decode import Decoded, decode
 from cleaners.html_metadata import htmldate_published, page_metadata
-from cleaners.language import UNDETERMINED
 from cleaners.model import Block, CleanResult, Metadata, RawDocument, Reject, RejectReason
 from cleaners.text import LETTER_RE, normalize_text
 
@@ -262,7 +261,7 @@ def extract_text(html: str, url: str | None) -> str | None:
 
 def clean_html(raw: RawDocument, config) -> CleanResult:
     """Clean one HTML page (see the module docstring for the three layers)."""
-    from cleaners.pipeline import clean_blocks, clean_text, line_limits
+    from cleaners.pipeline import clean_blocks, clean_text, line_limits, tag_language
     from cleaners.steps import HTML_STEPS
 
     decoded = decode_html(raw)
@@ -303,7 +302,7 @@ def clean_html(raw: RawDocument, config) -> CleanResult:
         steps=HTML_STEPS,
         hints={DOM_BOILERPLATE: found},
     )
-    return _rejected_if_too_short(result)
+    return tag_language(_rejected_if_too_short(result), config)
 
 
 # One short sentence: the shortest article on the 884 htmldev pages has 96 characters, while
@@ -323,7 +322,6 @@ def _rejected_if_too_short(result: CleanResult) -> CleanResult:
         f"the extracted text has {letters} letters, fewer than an article's {MIN_ARTICLE_LETTERS}",
     )
     result.paragraphs = []
-    result.language, result.language_score = UNDETERMINED, 0.0
     return result
 
 

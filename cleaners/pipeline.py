@@ -105,10 +105,10 @@ def clean_blocks(
     steps: list[Step] | None = None,
     hints: dict[str, object] | None = None,
 ) -> CleanResult:
-    """Run the steps over blocks, repair paragraphs and tag the language."""
+    """Run the steps over blocks and repair paragraphs. The caller tags the language
+    (`tag_language`) once it has decided the result is an article."""
     steps = config.steps if steps is None else steps
-    cleaned = _run_steps(blocks, metadata, steps, input_format, encoding, hints)
-    return tag_language(cleaned.result, config)
+    return _run_steps(blocks, metadata, steps, input_format, encoding, hints).result
 
 
 @dataclass(slots=True)
