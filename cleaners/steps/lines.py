@@ -359,11 +359,11 @@ class WebArchiveBanner:
     def find(self, doc: Document) -> list[Removal]:
         kept = kept_positions(doc)
         for i, position in enumerate(kept):
-            if not _ARCHIVE_BANNER_START_RE.match(doc.blocks[position].text.strip()):
+            if not _ARCHIVE_BANNER_START_RE.match(doc.blocks[position].text):
                 continue
             window = kept[i : i + ARCHIVE_BANNER_MAX_BLOCKS]
             for j, end in enumerate(window):
-                if _ARCHIVE_BANNER_END_RE.match(doc.blocks[end].text.strip()):
+                if _ARCHIVE_BANNER_END_RE.match(doc.blocks[end].text):
                     return [
                         removal(doc, p, "page_furniture", "web_archive_banner")
                         for p in window[: j + 1]

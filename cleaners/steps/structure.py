@@ -105,15 +105,19 @@ CODE_MIN_TOKENS = 3
 
 def looks_like_code(text: str) -> bool:
     """A block of source code or commands ("import ctypes def deref(addr, type_): …")."""
-    return len(_CODE_TOKEN_RE.findall(text)) >= CODE_MIN_TOKENS and "(" in text
+    return "(" in text and len(_CODE_TOKEN_RE.findall(text)) >= CODE_MIN_TOKENS
+
+
+def _within(kept: list[int], span: Span) -> list[int]:
+    """The kept positions inside the span (`kept` is sorted: a slice, not a scan)."""
+    return kept[bisect.bisect_left(kept, span.first) : bisect.bisect_right(kept, span.last)]
 
 
 def _prose_chars(kept: list[int], feats: list[BlockFeatures], span: Span) -> int:
     return sum(
         feats[p].n_chars
-        for p in kept
-        if span.first <= p <= span.last
-        and feats[p].klass in (BlockClass.GOOD, BlockClass.NEAR_GOOD)
+        for p in _within(kept, span)
+        if feats[p].klass in (BlockClass.GOOD, BlockClass.NEAR_GOOD)
     )
 
 
@@ -163,7 +167,7 @@ def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Spa
         best = before_comments  # long comments outweigh a short article, but follow it
     if best is None or _prose_chars(kept, feats, best) < MIN_ARTICLE_SCORE:
         return None  # judged without the byline bonus: cleaning clean text must agree
-    inside = [p for p in kept if best.first <= p <= best.last]
+    inside = _within(kept, best)
     inside = _without_appendix(inside, feats)
     good = [p for p in inside if feats[p].klass is BlockClass.GOOD]
     first = good[0] if good else inside[0]
@@ -501,8 +505,9 @@ def find_title(
     if not candidates:
         return None
     chosen = candidates[-1]
+    candidate_set = set(candidates)
     for _ in range(MAX_TITLE_CLIMB):
-        upper = _candidate_above(doc, feats, set(candidates), chosen)
+        upper = _candidate_above(doc, feats, candidate_set, chosen)
         if upper is None:
             break
         # A headline wraps onto the next line; a dateline between two lines ends it.
@@ -543,11 +548,9 @@ def _candidate_above(
 
 def _is_meta_line(doc: Document, feats: list[BlockFeatures], position: int) -> bool:
     """A dateline, a byline or a bare date ("14.03.2025", "01.02.2022 Allgemein")."""
-    text, n_words = doc.blocks[position].text, feats[position].n_words
-    return (
-        is_dateline(text, n_words)
-        or parse_byline(text, allow_bare_name=False) is not None
-        or (n_words <= DATELINE_WORDS and find_date(text) is not None)
+    text, feat = doc.blocks[position].text, feats[position]
+    return _announces_article(text, feat) or (
+        feat.n_words <= DATELINE_WORDS and find_date(text) is not None
     )
 
 
