@@ -84,7 +84,7 @@ def is_credit(text: str) -> bool:
     ("Abbildung 4: …", "Von links nach rechts: …"): each way it belongs to a picture."""
     if _figure_caption_re().match(text) or _ends_with_agency_name(text):
         return True
-    if not _CREDIT_MARKS_RE.search(text):
+    if not _has_credit_mark(text):
         return False  # every credit form has one of these marks
     keyword_credit, agency, name_credit = _credit_res()
     # Credits sit at the very start or in the tail, so only those windows are searched.
@@ -96,6 +96,22 @@ def is_credit(text: str) -> bool:
     return bool(
         agency.search(text, max(0, len(text) - AGENCY_TAIL_CHARS))
         or name_credit.search(text, max(0, len(text) - NAME_CREDIT_TAIL_CHARS))
+    )
+
+
+# Every pattern below reads only the head window or the last NAME_CREDIT_TAIL_CHARS (the
+# widest tail window, plus the character a lookbehind inspects), so only there can a mark
+# matter: a long paragraph's middle is never scanned.
+_MARK_TAIL_CHARS = max(CREDIT_TAIL_CHARS + 1, AGENCY_TAIL_CHARS, NAME_CREDIT_TAIL_CHARS) + 1
+
+
+def _has_credit_mark(text: str) -> bool:
+    tail_start = len(text) - _MARK_TAIL_CHARS
+    if tail_start <= HEAD_WINDOW:
+        return _CREDIT_MARKS_RE.search(text) is not None
+    return (
+        _CREDIT_MARKS_RE.search(text, 0, HEAD_WINDOW) is not None
+        or _CREDIT_MARKS_RE.search(text, tail_start) is not None
     )
 
 

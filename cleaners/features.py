@@ -8,6 +8,7 @@ rule tuned on English pages hold on Ukrainian or Spanish ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import StrEnum
 
 from cleaners.credits import is_credit
@@ -62,6 +63,7 @@ class BlockFeatures:
     because most blocks are long prose that no step asks about their case or separators."""
 
     __slots__ = (
+        "_answers",
         "_credit",
         "_free_text",
         "_hyphen_label",
@@ -74,6 +76,7 @@ class BlockFeatures:
         "final_mark",
         "klass",
         "label",
+        "link_only",
         "list_item",
         "lower",
         "lower_words",
@@ -105,6 +108,9 @@ class BlockFeatures:
         self._segment_labels: list[str] | None = None
         self._link_chars: int | None = None
         self._credit: bool | None = None
+        self._answers: dict[Callable[[BlockFeatures], bool], bool] | None = None
+        link_chars = self.link_chars
+        self.link_only = link_chars > 0 and link_chars >= 0.8 * self.n_chars
         self.klass = (
             classify(self.n_chars, self.stop_ratio, threshold, self.link_only, self.ends_sentence)
             if has_letters(text)
@@ -135,6 +141,17 @@ class BlockFeatures:
             self._upper_ratio = upper / len(letters) if letters else 0.0
         return self._upper_ratio
 
+    def answer(self, question: Callable[[BlockFeatures], bool]) -> bool:
+        """A step's yes/no test of this block's text, computed once. A block's features are
+        shared by every pass over its page, and list steps ask whether the same line is
+        headline- or blurb-shaped once per run they try to start there."""
+        if self._answers is None:
+            self._answers = {}
+        found = self._answers.get(question)
+        if found is None:
+            found = self._answers[question] = question(self)
+        return found
+
     @property
     def credit(self) -> bool:
         """Carries a photo credit (`cleaners.credits.is_credit`)."""
@@ -161,10 +178,6 @@ class BlockFeatures:
             else:
                 self._link_chars = 0
         return self._link_chars
-
-    @property
-    def link_only(self) -> bool:
-        return self.link_chars > 0 and self.link_chars >= 0.8 * self.n_chars
 
     @property
     def free_text(self) -> str:

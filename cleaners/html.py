@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -106,10 +107,9 @@ def decode_html(raw: RawDocument) -> Decoded | Reject:
     return decode(raw.content, _CHARSET_ALIASES.get(declared or "", declared))
 
 
-def _attribute_parts(node: LexborNode) -> list[str]:
+def _attribute_values(node: LexborNode) -> str:
     attrs = node.attributes
-    values = " ".join(str(attrs.get(name) or "") for name in _NAMED_ATTRIBUTES)
-    return [p.lower() for p in _PART_SPLIT_RE.split(values) if p] if values.strip() else []
+    return " ".join(value for name in _NAMED_ATTRIBUTES if (value := attrs.get(name)))
 
 
 def kind_of(node: LexborNode) -> tuple[str, str] | None:
@@ -118,7 +118,14 @@ def kind_of(node: LexborNode) -> tuple[str, str] | None:
     tag = node.tag or ""
     if tag in STRUCTURAL_TAGS:
         return STRUCTURAL_TAGS[tag], f"dom:<{tag}>"
-    parts = _attribute_parts(node)
+    return _named_kind(_attribute_values(node))
+
+
+@lru_cache(maxsize=8192)
+def _named_kind(values: str) -> tuple[str, str] | None:
+    """The verdict for one set of attribute values. Cached: a page repeats the same class
+    strings on hundreds of elements ("menu-item", "col-md-6"), and so do a site's pages."""
+    parts = [p.lower() for p in _PART_SPLIT_RE.split(values) if p]
     if not parts or parts[0] in ("article", "main") or _NAME_WORDS.isdisjoint(parts):
         return None
     for phrase, kind in _PHRASE_KINDS.items():

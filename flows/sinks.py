@@ -40,14 +40,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
+
+if TYPE_CHECKING:
+    import pyarrow.dataset as ds
 
 from cleaners import PIPELINE_VERSION
 from cleaners.model import RawDocument
@@ -101,7 +103,6 @@ ROW_TIME_COLUMNS = ("ingested_at", "at", "seen_at")
 STALE_TEMP_AFTER = timedelta(minutes=30)
 _TEMP_MARK = ".tmp-"
 _PER_ARTICLE = ("articles", "removed")
-_HIVE = ds.partitioning(pa.schema([pa.field(PARTITION_COLUMN, pa.date32())]), flavor="hive")
 
 
 # --- where the dataset lives ----------------------------------------------------------------
@@ -933,6 +934,8 @@ def open_dataset(root: str | os.PathLike[str] | DatasetRoot, table_name: str) ->
     listed. Engines reading the files directly should allow differing schemas too (DuckDB:
     `read_parquet('<root>/<table>/**/*.parquet', hive_partitioning=true, union_by_name=true)`).
     """
+    import pyarrow.dataset as ds  # here: it imports pandas (~0.2 s), which workers never need
+
     root = resolve_root(root)
     paths = [root.path(rel) for rel in data_files(root, table_name)]
     return ds.dataset(
@@ -940,7 +943,9 @@ def open_dataset(root: str | os.PathLike[str] | DatasetRoot, table_name: str) ->
         schema=_unified_schema(root, table_name, paths),
         format=ds.ParquetFileFormat(),
         filesystem=root.fs,
-        partitioning=_HIVE,
+        partitioning=ds.partitioning(
+            pa.schema([pa.field(PARTITION_COLUMN, pa.date32())]), flavor="hive"
+        ),
         partition_base_dir=root.path(table_name),
     )
 

@@ -59,9 +59,14 @@ def _content_words(feats: list[BlockFeatures], positions: list[int]) -> set[str]
     return {w for p in positions for w in feats[p].lower_words if len(w) >= CONTENT_WORD_MIN_CHARS}
 
 
-def is_headline(feat: BlockFeatures, text: str) -> bool:
+def is_headline(feat: BlockFeatures) -> bool:
     """Headline shape: 2+ words, starts with a capital, and ends like a finished phrase (no
     sentence punctuation, but no trailing comma or colon either: those are cut sentences)."""
+    return feat.answer(_headline_shaped)
+
+
+def _headline_shaped(feat: BlockFeatures) -> bool:
+    text = feat.text
     return (
         feat.title_like
         and feat.n_words >= 2
@@ -73,14 +78,18 @@ def is_headline(feat: BlockFeatures, text: str) -> bool:
     )
 
 
-def is_blurb(feat: BlockFeatures, text: str) -> bool:
+def is_blurb(feat: BlockFeatures) -> bool:
     """A teaser sentence: one or two full sentences, starting with a capital."""
+    return feat.answer(_blurb_shaped)
+
+
+def _blurb_shaped(feat: BlockFeatures) -> bool:
     return (
         feat.ends_sentence
-        and not is_dateline(text, feat.n_words)
+        and not is_dateline(feat.text, feat.n_words)
         and feat.n_chars <= BLURB_MAX_CHARS
         and feat.sentences <= BLURB_MAX_SENTENCES
-        and _starts_capitalised(text)
+        and _starts_capitalised(feat.text)
     )
 
 
@@ -95,15 +104,15 @@ def headline_run(doc: Document, kept: list[int], start: int) -> list[int]:
     i = start
     while i < len(kept):
         position = kept[i]
-        if not is_headline(feats[position], doc.blocks[position].text):
+        if not is_headline(feats[position]):
             break
         run.append(position)
         i += 1
         if (
             i < len(kept)
             and not bare_headlines
-            and is_blurb(feats[kept[i]], doc.blocks[kept[i]].text)
-            and not is_headline(feats[kept[i]], doc.blocks[kept[i]].text)
+            and is_blurb(feats[kept[i]])
+            and not is_headline(feats[kept[i]])
         ):
             run.append(kept[i])
             i += 1
@@ -190,9 +199,9 @@ class HeadlineBlurbPairs:
         while i + 1 < len(kept):
             head, blurb = kept[i], kept[i + 1]
             if not (
-                is_headline(feats[head], doc.blocks[head].text)
+                is_headline(feats[head])
                 and feats[head].final_mark != "?"
-                and is_blurb(feats[blurb], doc.blocks[blurb].text)
+                and is_blurb(feats[blurb])
                 and not feats[blurb].list_item
                 and not feats[head].list_item
             ):

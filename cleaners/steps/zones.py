@@ -76,11 +76,18 @@ class ZoneStep:
         kept = kept_positions(doc)
         if candidates is not None and not candidates & doc.kept and not self.amounts:
             return []
-        levels = [self._cue(p, feats[p], index, lex, candidates) for p in kept]
-        in_zone = [c == Cue.ANCHOR for c in levels]
-        if not any(in_zone):
+        # Only candidates (and, for amounts, any short line) can carry a cue: the others
+        # are NONE without asking.
+        if candidates is None or self.amounts:
+            asked = range(len(kept))
+        else:
+            asked = [i for i, position in enumerate(kept) if position in candidates]
+        cues_ = [Cue.NONE] * len(kept)
+        for i in asked:
+            cues_[i] = self._cue(kept[i], feats[kept[i]], index, lex, candidates)
+        if Cue.ANCHOR not in cues_:
             return []
-        cues_ = levels
+        in_zone = [c == Cue.ANCHOR for c in cues_]
         self._grow_forward(kept, feats, cues_, in_zone)
         self._grow_backward(kept, feats, cues_, in_zone)
         self._bridge(kept, feats, in_zone)
