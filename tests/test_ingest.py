@@ -21,6 +21,7 @@ import pytest
 from cleaners import CleanResult, RawDocument
 from flows import ingest as ingest_module
 from flows.ingest import (
+    BATCH_BOUNDARY,
     Batch,
     CleanOptions,
     _InFlight,
@@ -487,6 +488,26 @@ def test_failures_alone_are_batched_by_count_too() -> None:
     batches = list(iter_batches(failures, batch_size=2, batch_bytes=50))
     assert [len(b.failures) for b in batches] == [2, 2, 1]
     assert all(not b.documents for b in batches)
+
+
+def test_the_last_two_batches_are_recut_so_workers_finish_together() -> None:
+    """300 documents in batches of 200 would run as 200 + 100 on two workers."""
+    failure = FailedInput("gone.txt", "not_found")
+    items = [doc(f"d{i}") for i in range(250)] + [failure] + [doc(f"d{i}") for i in range(250, 700)]
+    batches = list(iter_batches(items, batch_size=200, batch_bytes=10**9, tail_pieces=4))
+    assert [len(b.documents) for b in batches] == [200, 200, 75, 75, 75, 75]
+    assert [b.number for b in batches] == [1, 2, 3, 4, 5, 6]
+    sources = [d.source for b in batches for d in b.documents]
+    assert sources == [f"d{i}" for i in range(700)]
+    assert [len(b.failures) for b in batches] == [0, 1, 0, 0, 0, 0]
+
+
+def test_a_small_tail_is_not_cut_below_ten_documents_and_boundaries_keep_their_cut() -> None:
+    small = list(iter_batches([doc(f"d{i}") for i in range(25)], 200, 10**9, tail_pieces=4))
+    assert [len(b.documents) for b in small] == [13, 12]
+    stored = [doc("a"), doc("b"), BATCH_BOUNDARY, *(doc(f"d{i}") for i in range(60))]
+    kept = list(iter_batches(stored, batch_size=200, batch_bytes=10**9, tail_pieces=4))
+    assert [len(b.documents) for b in kept] == [2, 60]
 
 
 def test_split_inputs_separates_urls_and_reads_url_lists(tmp_path: Path) -> None:
