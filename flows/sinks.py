@@ -693,8 +693,10 @@ class DatasetWriter:
         for key in keys:
             keep.append(key not in known and key not in seen)
             seen.add(key)
-        stats.duplicates[table_name] += keep.count(False)
-        return table.filter(pa.array(keep, pa.bool_()))
+        dropped = keep.count(False)
+        stats.duplicates[table_name] += dropped
+        # A filter copies every column (the raw table's pages too), even keeping all rows.
+        return table.filter(pa.array(keep, pa.bool_())) if dropped else table
 
     # --- replace mode ------------------------------------------------------------------------
 
@@ -749,10 +751,11 @@ class DatasetWriter:
         if table.num_rows == 0:
             return {}
         labels = self._partition_labels(table_name, table, partitions)
+        distinct = list(dict.fromkeys(labels))
+        if len(distinct) == 1:
+            return {distinct[0]: table}  # the usual case: no copy of the batch
         label_array = pa.array(labels, pa.string())
-        return {
-            label: table.filter(pc.equal(label_array, label)) for label in dict.fromkeys(labels)
-        }
+        return {label: table.filter(pc.equal(label_array, label)) for label in distinct}
 
     def _partition_labels(
         self, table_name: str, table: pa.Table, partitions: dict[str, str]
