@@ -137,7 +137,7 @@ class BlockFeatures:
     def upper_ratio(self) -> float:
         if self._upper_ratio is None:
             letters = LETTER_RE.findall(self.text)
-            upper = sum(1 for c in letters if c.isupper())
+            upper = sum(map(str.isupper, letters))
             self._upper_ratio = upper / len(letters) if letters else 0.0
         return self._upper_ratio
 

@@ -261,10 +261,12 @@ def _with_quantity_list(
 def _followed_by_prose(kept: list[int], feats: list[BlockFeatures]) -> set[int]:
     """Kept positions with a long paragraph among the next ANNOUNCED_WITHIN kept blocks."""
     found = set()
-    for index, position in enumerate(kept):
-        following = kept[index + 1 : index + 1 + ANNOUNCED_WITHIN]
-        if any(feats[p].klass is BlockClass.GOOD for p in following):
-            found.add(position)
+    next_good = len(kept) + ANNOUNCED_WITHIN  # index of the nearest long paragraph below
+    for index in range(len(kept) - 1, -1, -1):
+        if next_good - index <= ANNOUNCED_WITHIN:
+            found.add(kept[index])
+        if feats[kept[index]].klass is BlockClass.GOOD:
+            next_good = index
     return found
 
 
@@ -430,7 +432,7 @@ def shape_kind(feat: BlockFeatures, *, before: bool) -> str:
     if feat.link_only:
         return "link"
     if before:
-        if feat.upper_ratio >= 0.8 and feat.n_words <= 6:
+        if feat.n_words <= 6 and feat.upper_ratio >= 0.8:
             return "masthead"
         if feat.n_words <= 2:
             return "section_label"
@@ -452,7 +454,7 @@ def is_title_candidate(feat: BlockFeatures, text: str) -> bool:
         and _mostly_letters(text)  # "488,90 g", "19.10.19, 12:00 Uhr" are not headlines
         and feat.title_like
         and not feat.list_item
-        and not (feat.upper_ratio > 0.8 and feat.n_words <= 6)
+        and not (feat.n_words <= 6 and feat.upper_ratio > 0.8)
         and bool(stripped)
         and (stripped[0].isupper() or stripped[0].isdigit())
         and parse_byline(text, allow_bare_name=False) is None
