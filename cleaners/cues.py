@@ -281,7 +281,7 @@ class Cues:
             if feat.hyphen_label:
                 lines.append(feat.hyphen_label)
                 owners.append(position)
-            if feat.separators:
+            if feat.has_separator:
                 for label in feat.segment_labels:
                     lines.append(label)
                     owners.append(position)

@@ -102,7 +102,7 @@ class BlockFeatures:
         self.label = label_form(text) if self.n_words <= LABEL_MAX_WORDS else ""
         self._sentences: int | None = None
         self._upper_ratio: float | None = None
-        self._separators: int | None = None
+        self._separators: bool | None = None
         self._free_text: str | None = None
         self._hyphen_label: str | None = None
         self._segment_labels: list[str] | None = None
@@ -160,9 +160,10 @@ class BlockFeatures:
         return self._credit
 
     @property
-    def separators(self) -> int:
+    def has_separator(self) -> bool:
+        """A menu separator between words: a pipe, a middle dot, a bullet, a wide gap."""
         if self._separators is None:
-            self._separators = len(SEPARATOR_RE.findall(self.text))
+            self._separators = SEPARATOR_RE.search(self.text) is not None
         return self._separators
 
     @property
@@ -203,7 +204,7 @@ class BlockFeatures:
     def segment_labels(self) -> list[str]:
         """Label forms of the parts of a button row ("Share | Save | Gift article")."""
         if self._segment_labels is None:
-            parts = SEGMENT_SPLIT_RE.split(self.text) if self.separators else [self.text]
+            parts = SEGMENT_SPLIT_RE.split(self.text) if self.has_separator else [self.text]
             self._segment_labels = [label for part in parts if (label := label_form(part))]
         return self._segment_labels
 

@@ -195,8 +195,8 @@ UPDATE_LINE_RE = re.compile(
 def is_update_line(text: str) -> bool:
     """ "Last modified 14.02.2019": page furniture wherever it sits."""
     return (
-        len(text.split()) <= 12
-        and bool(UPDATE_LINE_RE.match(text.strip()))
+        UPDATE_LINE_RE.match(text.lstrip()) is not None  # first: it fails at once on prose
+        and len(text.split()) <= 12
         and find_date(text) is not None
     )
 

@@ -19,6 +19,14 @@ from cleaners.text import FUNCTION_WORDS, ends_sentence, starts_lowercase
 # List items, Q&A turns and dialogue dashes start a new paragraph even inside a wrapped run.
 LIST_MARKER_RE = re.compile(r"^\s*(?:[-–—•*·▪►✓]\s|\d{1,2}[.)]\s|[A-ZА-ЯЁІЇЄ]:\s|[QA]\s?:)")
 _HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")
+
+
+def _ends_with_word_hyphen(line: str) -> bool:
+    """A letter then a hyphen at the very end ("infra-"). Only the last two characters are
+    read: a search for the pattern would walk the whole line, and this runs on every line."""
+    return line.endswith("-") and _HYPHEN_END_RE.search(line, max(0, len(line) - 2)) is not None
+
+
 _WIDE_GAP_RE = re.compile(r"\S {3,}\S")
 WIDTH_SLACK = 2
 MIN_WRAP_WIDTH = 40
@@ -68,7 +76,7 @@ def _first_word(line: str) -> str:
 
 
 def _is_hyphenated_break(line: str, next_line: str) -> bool:
-    return bool(_HYPHEN_END_RE.search(line)) and starts_lowercase(next_line)
+    return _ends_with_word_hyphen(line) and starts_lowercase(next_line)
 
 
 def is_wrapped_continuation(line: str, next_line: str, width: int) -> bool:
@@ -108,7 +116,7 @@ def join_lines(first: str, second: str) -> str:
     keeping the hyphen of a compound broken at its own hyphen ("Baden-" + "Württemberg")."""
     if _is_hyphenated_break(first, second):
         return first[:-1] + second.lstrip()
-    if _HYPHEN_END_RE.search(first) and second.lstrip()[:1].isupper():
+    if _ends_with_word_hyphen(first) and second.lstrip()[:1].isupper():
         return first + second.lstrip()
     return first.rstrip() + " " + second.lstrip()
 
@@ -155,4 +163,4 @@ def _joins(previous: str, line: str, profile: WrapProfile) -> bool:
         return is_wrapped_continuation(previous, line, profile.width)
     # A line never ends on a word hyphen unless the word goes on below ("Baden-" /
     # "Württemberg", "infra-" / "structure").
-    return bool(_HYPHEN_END_RE.search(previous)) and line[:1].isalpha()
+    return _ends_with_word_hyphen(previous) and line[:1].isalpha()

@@ -115,7 +115,7 @@ class Menus:
 
     @staticmethod
     def _rule(text: str, feat: BlockFeatures) -> str | None:
-        if feat.separators == 0 or feat.n_words > 40 or text.startswith("|"):
+        if feat.n_words > 40 or not feat.has_separator or text.startswith("|"):
             return None  # "| a | b |" is a table row, not a menu
         segments = [s for s in SEGMENT_SPLIT_RE.split(text) if s.strip()]
         short = all(len(s.split()) <= MENU_SEGMENT_MAX_WORDS for s in segments)
@@ -179,7 +179,10 @@ _POSTING_WORDS = (
 
 def _mentions_posting(lower: str) -> bool:
     """Cheap gate before the post-meta expressions: they all name posting."""
-    return any(word in lower for word in _POSTING_WORDS)
+    for word in _POSTING_WORDS:  # noqa: SIM110 (any() with a generator costs twice as much)
+        if word in lower:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
