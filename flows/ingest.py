@@ -34,6 +34,7 @@ wrapper around it. Long runs report progress through `flows.progress` (a bar on 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -41,6 +42,7 @@ import time
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -936,15 +938,101 @@ def make_task_runner(workers: int, dask_address: str | None = None) -> TaskRunne
 
         return DaskTaskRunner(address=dask_address)
     if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return WarmProcessPoolTaskRunner(max_workers=workers)
     return ThreadPoolTaskRunner(max_workers=1)
 
 
+def warm_up_worker(language_detector: str | None) -> None:
+    """A worker process's start: import the flow code and load the cleaners' models.
+
+    Never raises: an initializer that fails breaks the whole pool, while a detector that
+    cannot load is better reported by the batches themselves (as `internal_error` rejects).
+    """
+    with contextlib.suppress(Exception):
+        ready_config(language_detector)
+
+
+class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
+    """Prefect's process pool, whose workers can be started before the flow run.
+
+    A worker takes about 2 s to start: it imports Prefect and the flow code (1.1 s) and
+    loads the stop lists, lexicons and langdetect's profiles. Prefect starts workers at
+    the first task, after the temporary API server (5 s) and the flow run have started, so
+    every run waits for them. `start_workers` spawns and warms them up at once, while the
+    server starts; entering the runner then adopts them. It does what Prefect's own
+    `__enter__` does with a pool made earlier: the same worker initializer, fed the same
+    message queue, so task logs and events still reach the flow process. If this Prefect
+    version lacks the parts it relies on, it does nothing and the pool starts as usual.
+    """
+
+    _early: tuple[Any, ProcessPoolExecutor] | None = None
+
+    def start_workers(self, language_detector: str | None) -> None:
+        import multiprocessing
+
+        from prefect import task_runners
+
+        initialize = getattr(task_runners, "_initialize_process_pool_worker", None)
+        if initialize is None or not hasattr(self, "_forward_subprocess_messages"):
+            return
+        context = multiprocessing.get_context("spawn")
+        queue = context.Queue()
+        pool = ProcessPoolExecutor(
+            max_workers=self._max_workers,
+            mp_context=context,
+            initializer=initialize,
+            initargs=(queue, warm_up_worker, (language_detector,)),
+        )
+        for _ in range(self._max_workers):
+            pool.submit(int)  # each submit spawns a worker while none is idle
+        self._early = (queue, pool)
+
+    def duplicate(self) -> WarmProcessPoolTaskRunner:
+        """The flow engine enters a duplicate, which takes over the started workers. This
+        runner stays bare: it is pickled with the flow to every task, and a process queue
+        may only reach a worker as it spawns."""
+        duplicate = super().duplicate()
+        assert isinstance(duplicate, WarmProcessPoolTaskRunner)
+        duplicate._early, self._early = self._early, None
+        return duplicate
+
+    def discard_workers(self) -> None:
+        """Stop workers started for a run that never entered this runner (it failed first)."""
+        if self._early is not None:
+            queue, pool = self._early
+            self._early = None
+            pool.shutdown(wait=True, cancel_futures=True)
+            queue.close()
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = super().__getstate__() if hasattr(super(), "__getstate__") else self.__dict__
+        return {**state, "_early": None}
+
+    def __enter__(self) -> WarmProcessPoolTaskRunner:
+        if self._early is None:
+            return super().__enter__()
+        queue, pool = self._early
+        self._early = None
+        TaskRunner.__enter__(self)
+        self._subprocess_message_queue = queue
+        self._message_forwarding_thread = threading.Thread(
+            target=self._forward_subprocess_messages,
+            name="ProcessPoolTaskRunnerMessageForwarder",
+            daemon=True,
+        )
+        self._message_forwarding_thread.start()
+        self._executor = pool
+        self._resolver_executor = ThreadPoolExecutor(max_workers=self._max_workers)
+        return self
+
+
 def describe_task_runner(runner: TaskRunner) -> str:
-    """`ProcessPoolTaskRunner(4)`, `ThreadPoolTaskRunner(1)` or `dask(tcp://...)`."""
+    """`ProcessPoolTaskRunner(4)`, `ThreadPoolTaskRunner(1)` or `dask(tcp://...)` (Prefect's
+    names: a `WarmProcessPoolTaskRunner` is Prefect's process pool, started earlier)."""
     if type(runner).__name__ == "DaskTaskRunner":
         return f"dask({getattr(runner, 'address', None)})"
-    return f"{type(runner).__name__}({getattr(runner, '_max_workers', '?')})"
+    name = "ProcessPoolTaskRunner" if isinstance(runner, ProcessPoolTaskRunner) else None
+    return f"{name or type(runner).__name__}({getattr(runner, '_max_workers', '?')})"
 
 
 def running_task_runner() -> str:
@@ -998,8 +1086,16 @@ def run_flow_on(
     runner = make_task_runner(workers, dask_address)
     flow_parameters.setdefault("max_in_flight", 2 * workers)
     configured = flow_to_run.with_options(task_runner=runner)
-    with shared_api(runner):
-        return configured(*args, **flow_parameters)
+    warm = configured.task_runner
+    if isinstance(warm, WarmProcessPoolTaskRunner):
+        # While the temporary API server starts: the workers' start no longer delays the run.
+        warm.start_workers(flow_parameters.get("language_detector", "langdetect"))
+    try:
+        with shared_api(runner):
+            return configured(*args, **flow_parameters)
+    finally:
+        if isinstance(warm, WarmProcessPoolTaskRunner):
+            warm.discard_workers()
 
 
 def run_ingest(

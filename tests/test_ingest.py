@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import pickle
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,7 @@ from flows.ingest import (
     BATCH_BOUNDARY,
     Batch,
     CleanOptions,
+    WarmProcessPoolTaskRunner,
     _InFlight,
     clean_documents,
     collect_rows,
@@ -599,6 +602,36 @@ def test_task_runner_choice() -> None:
     assert isinstance(make_task_runner(1), ThreadPoolTaskRunner)
     assert isinstance(make_task_runner(3), ProcessPoolTaskRunner)
     assert isinstance(make_task_runner(3, "tcp://127.0.0.1:8786"), DaskTaskRunner)
+
+
+def test_workers_start_before_the_run_and_go_to_the_runner_the_engine_enters() -> None:
+    """`run_flow_on` starts the workers while Prefect's server starts; the flow engine then
+    enters `duplicate()`, which must adopt them, while the runner the flow carries to every
+    task stays picklable (a process queue may only reach a worker as it spawns)."""
+    runner = make_task_runner(2)
+    assert isinstance(runner, WarmProcessPoolTaskRunner)
+    runner.start_workers("langdetect")
+    entered = runner.duplicate()
+    try:
+        pickle.dumps(runner)
+        assert entered._early is not None and runner._early is None
+        pool = entered._early[1]
+        started = set(pool._processes)  # spawned at once, before any task
+        assert len(started) == 2
+        assert {pool.submit(os.getpid).result(timeout=120) for _ in range(4)} <= started
+    finally:
+        entered.discard_workers()
+
+
+def test_workers_of_a_run_that_never_started_are_stopped() -> None:
+    runner = make_task_runner(2)
+    assert isinstance(runner, WarmProcessPoolTaskRunner)
+    runner.start_workers(None)
+    assert runner._early is not None
+    processes = list(runner._early[1]._processes.values())
+    runner.discard_workers()
+    assert runner._early is None
+    assert processes and not any(process.is_alive() for process in processes)
 
 
 def test_credentials_named_by_environment_variables_are_sent_and_stored_redacted(
