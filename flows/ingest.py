@@ -968,6 +968,7 @@ class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
     _early: tuple[Any, ProcessPoolExecutor] | None = None
 
     def start_workers(self, language_detector: str | None) -> None:
+        """Spawn the workers now; each warms up for `language_detector` as it starts."""
         import multiprocessing
 
         from prefect import task_runners
@@ -1005,8 +1006,7 @@ class WarmProcessPoolTaskRunner(ProcessPoolTaskRunner):
             queue.close()
 
     def __getstate__(self) -> dict[str, Any]:
-        state = super().__getstate__() if hasattr(super(), "__getstate__") else self.__dict__
-        return {**state, "_early": None}
+        return {**self.__dict__, "_early": None}  # a pool and a queue never travel
 
     def __enter__(self) -> WarmProcessPoolTaskRunner:
         if self._early is None:
