@@ -134,3 +134,28 @@ def test_idempotence_check_sees_what_settling_does() -> None:
     assert settled.settled_chars > 0
     assert (one_pass.changed, one_pass.settled) == (1, 0)
     assert total([settled, one_pass]).articles == 2
+
+
+def test_cleaners_ab_side_imports_the_cleaners_of_the_root_it_is_given(tmp_path: Path) -> None:
+    """A side runs in a fresh process from the root it names: here a copy of the cleaners
+    whose `clean` was made to raise, which must surface, so the side cannot have measured
+    this checkout's cleaners instead."""
+    import shutil
+    import subprocess
+
+    from benchmarks.cleaners_ab import run_side
+
+    page = tmp_path / "page.txt"
+    page.write_text("\n\n".join(PROSE_LINES), encoding="utf-8")
+    project = Path(__file__).resolve().parents[1]
+    timings = run_side(project, {"one": [str(page)]})
+    assert set(timings) == {"one"} and timings["one"] > 0
+    broken = tmp_path / "broken"
+    shutil.copytree(project / "cleaners", broken / "cleaners")
+    pipeline = broken / "cleaners" / "pipeline.py"
+    pipeline.write_text(
+        pipeline.read_text(encoding="utf-8") + "\n\ndef clean(*_a, **_k):\n    raise OSError\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(subprocess.CalledProcessError):
+        run_side(broken, {"one": [str(page)]})
