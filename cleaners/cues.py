@@ -257,6 +257,7 @@ class Cues:
     def __init__(self, feats: list[BlockFeatures]) -> None:
         self.feats = feats
         self._phrase_cache: dict[tuple[str, int], list[str]] = {}
+        self._by_kind: dict[str, set[int]] = {}
         scanners = _scanners()
         if scanners is None:
             self._candidates: dict[tuple[str, str], set[int]] | None = None
@@ -288,12 +289,15 @@ class Cues:
         return lines, owners
 
     def candidates(self, kind: str) -> set[int] | None:
-        """Blocks that may carry any cue of `kind` (None: no prefilter, all may)."""
+        """Blocks that may carry any cue of `kind` (None: no prefilter, all may). The set is
+        shared by the kind's steps: read it, do not change it."""
         if self._candidates is None:
             return None
-        found: set[int] = set()
-        for tier in (*TEXT_TIERS, *LABEL_TIERS):
-            found |= self._candidates.get((kind, tier), set())
+        found = self._by_kind.get(kind)
+        if found is None:  # asked by the kind's steps in every pass: unite the tiers once
+            found = self._by_kind[kind] = set().union(
+                *(self._candidates.get((kind, tier), ()) for tier in (*TEXT_TIERS, *LABEL_TIERS))
+            )
         return found
 
     def _maybe(self, kind: str, tier: str, position: int) -> bool:

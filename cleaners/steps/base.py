@@ -29,9 +29,16 @@ def removal(doc: Document, position: int, kind: str, rule: str) -> Removal:
     return Removal(position=position, kind=kind, rule=rule, text=doc.blocks[position].text)
 
 
+KEPT_POSITIONS = "kept_positions"
+
+
 def kept_positions(doc: Document) -> list[int]:
-    """Kept positions in reading order (positions grow along the page)."""
-    return sorted(doc.kept)
+    """Kept positions in reading order (positions grow along the page). Shared by the steps
+    until `run_steps` removes a block (most steps ask for it): read it, do not change it."""
+    found = doc.hints.get(KEPT_POSITIONS)
+    if found is None:
+        found = doc.hints[KEPT_POSITIONS] = sorted(doc.kept)
+    return found  # type: ignore[return-value]
 
 
 def features(doc: Document) -> list[BlockFeatures]:
@@ -98,5 +105,6 @@ def run_steps(doc: Document, steps: list[Step]) -> list[Removal]:
         for item in step.find(doc):
             if item.position in doc.kept:
                 doc.kept.discard(item.position)
+                doc.hints.pop(KEPT_POSITIONS, None)
                 removed.append(item)
     return removed
