@@ -99,7 +99,7 @@ def is_credit(text: str) -> bool:
     )
 
 
-# Every pattern below reads only the head window or the last NAME_CREDIT_TAIL_CHARS (the
+# `is_credit`'s patterns read only the head window or the last NAME_CREDIT_TAIL_CHARS (the
 # widest tail window, plus the character a lookbehind inspects), so only there can a mark
 # matter: a long paragraph's middle is never scanned.
 _MARK_TAIL_CHARS = max(CREDIT_TAIL_CHARS + 1, AGENCY_TAIL_CHARS, NAME_CREDIT_TAIL_CHARS) + 1

@@ -66,6 +66,16 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+def contains_any(text: str, needles: tuple[str, ...]) -> bool:
+    """True if any needle occurs in `text`: the cheap gate before an expression that needs
+    one of them. A plain loop of substring tests: faster than one alternation or any() over
+    a generator, which matters on gates that run on every line of a page."""
+    for needle in needles:  # noqa: SIM110 (see the docstring)
+        if needle in text:
+            return True
+    return False
+
+
 def has_letters(text: str) -> bool:
     return LETTER_RE.search(text) is not None
 

@@ -25,7 +25,7 @@ from cleaners.steps.base import (
     mark_boundary,
     removal,
 )
-from cleaners.text import has_letters
+from cleaners.text import contains_any, has_letters
 
 MENU_MIN_SEGMENTS = 3
 MENU_SEGMENT_MAX_WORDS = 4
@@ -179,10 +179,7 @@ _POSTING_WORDS = (
 
 def _mentions_posting(lower: str) -> bool:
     """Cheap gate before the post-meta expressions: they all name posting."""
-    for word in _POSTING_WORDS:  # noqa: SIM110 (any() with a generator costs twice as much)
-        if word in lower:
-            return True
-    return False
+    return contains_any(lower, _POSTING_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,7 +338,6 @@ JUMP_LINE_RE = re.compile(
 )
 JUMP_HEAD_MAX_WORDS = 12
 _PAGE_WORDS = ("page", "seite", "pág", "pagin", "стр", " p.", " s.", " с.")
-_PAGE_WORDS_RE = re.compile("|".join(map(re.escape, _PAGE_WORDS)))
 
 
 # The Wayback Machine's banner: its capture counter and "About this capture" box, which
@@ -388,7 +384,7 @@ class JumpHeads:
         for position in kept_positions(doc):
             text = doc.blocks[position].text
             lower = feats[position].lower
-            jump = JUMP_LINE_RE.search(text) if _PAGE_WORDS_RE.search(lower) else None
+            jump = JUMP_LINE_RE.search(text) if contains_any(lower, _PAGE_WORDS) else None
             if jump:
                 keys.append(jump.group("key").lower())
                 continue
