@@ -8,7 +8,6 @@ texts and over 300 htmldev text dumps, in a fresh process that imports the clean
 its own root, several times in turn: this machine's speed drifts by several percent from
 one minute to the next, and alternating the two sides spreads that drift over both. A side
 reports the lowest CPU time per document of its passes; the ratio compares those.
-
 """
 
 from __future__ import annotations

@@ -349,6 +349,12 @@ def _write_parquet(sink: IO[bytes], table_name: str, table: pa.Table) -> None:
             writer.write_table(table.slice(offset, length), row_group_size=length)
 
 
+def _rows_kept(table: pa.Table, keep: list[bool]) -> pa.Table:
+    """The rows whose `keep` is true. The table itself when all are: a filter copies every
+    column (the raw table's pages too), even when it keeps every row."""
+    return table if all(keep) else table.filter(pa.array(keep, pa.bool_()))
+
+
 def row_group_bounds(table: pa.Table, max_rows: int, max_bytes: int) -> list[tuple[int, int]]:
     """(offset, length) slices holding at most `max_rows` rows and about `max_bytes` of data.
 
@@ -663,7 +669,7 @@ class DatasetWriter:
                 alias_rows.append(_alias_row(articles, row, owner))
         stats.duplicates["articles"] = keep.count(False)
         aliases = to_table("aliases", alias_rows, self._defaults(now))
-        return articles.filter(pa.array(keep, pa.bool_())), aliases
+        return _rows_kept(articles, keep), aliases
 
     def _select_removed(self, removed: pa.Table, doc_ids: set[str], stats: BatchStats) -> pa.Table:
         """Removed blocks of the articles being written, each (doc_id, position) once."""
@@ -680,7 +686,7 @@ class DatasetWriter:
             keep.append(pair[0] in doc_ids and pair not in seen)
             seen.add(pair)
         stats.duplicates["removed"] = keep.count(False)
-        return removed.filter(pa.array(keep, pa.bool_()))
+        return _rows_kept(removed, keep)
 
     def _drop_known(
         self, table_name: str, table: pa.Table, stats: BatchStats, retraction: _Retraction
@@ -693,10 +699,8 @@ class DatasetWriter:
         for key in keys:
             keep.append(key not in known and key not in seen)
             seen.add(key)
-        dropped = keep.count(False)
-        stats.duplicates[table_name] += dropped
-        # A filter copies every column (the raw table's pages too), even keeping all rows.
-        return table.filter(pa.array(keep, pa.bool_())) if dropped else table
+        stats.duplicates[table_name] += keep.count(False)
+        return _rows_kept(table, keep)
 
     # --- replace mode ------------------------------------------------------------------------
 
