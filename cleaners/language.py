@@ -96,15 +96,19 @@ def _langdetect_factory():
             if _factory is None:
                 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
+                from cleaners.langdetect_loops import profile_rows
+
                 factory = DetectorFactory()
                 factory.load_profile(PROFILES_DIRECTORY)
                 factory.set_seed(0)
+                profile_rows(factory.word_lang_prob_map)
                 _factory = factory
     return _factory
 
 
 class LangdetectDetector:
-    """langdetect, seeded for determinism, with errors mapped to 'und'."""
+    """langdetect, seeded for determinism, with errors mapped to 'und'. Its detector is
+    `LoopDetector`: langdetect's own, with the same answers in about 60% of the time."""
 
     name = "langdetect"
 
@@ -114,7 +118,9 @@ class LangdetectDetector:
             return Detection(UNDETERMINED, 0.0)
         from langdetect.lang_detect_exception import LangDetectException
 
-        detector = _langdetect_factory().create()
+        from cleaners.langdetect_loops import LoopDetector
+
+        detector = LoopDetector(_langdetect_factory())
         detector.append(sample)
         try:
             best = detector.get_probabilities()[0]

@@ -175,3 +175,42 @@ def test_py3langid_agrees_on_the_core_languages() -> None:
     for lang, article in ARTICLES.items():
         assert detector.detect(" ".join(article.paragraphs)).language == lang
     assert detector.detect("12345").language == UNDETERMINED
+
+
+# --- langdetect's loops ---------------------------------------------------------------------------
+
+
+def _page_windows() -> list[str]:
+    """Windows of every labelled page and seed, at the sizes the detector reads and beyond
+    (its own limit is 10,000 characters), plus the short texts above."""
+    pages = sorted((ROOT / "tests/data/clean/labelled").glob("*.txt"))
+    pages += sorted((ROOT / "seeds").glob("*.txt"))
+    windows = [*AMBIGUOUS, UKRAINIAN, SERBIAN, BELARUSIAN, BULGARIAN, "12345 ÄÖÜ", "ＡＢＣ ｘｙｚ"]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        windows += [text[:80], text[:600], text[len(text) // 2 :][:600], text[:12_000]]
+    return windows
+
+
+def test_loop_detector_gives_langdetect_probabilities_bit_for_bit() -> None:
+    """`LoopDetector` rewrites langdetect's hot loops; every probability it gives must be the
+    float langdetect's own `Detector` gives, and it must fail where that one fails."""
+    from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from cleaners.langdetect_loops import LoopDetector
+    from cleaners.language import _langdetect_factory
+
+    def answers(detector_class: type[Detector], text: str) -> object:
+        detector = detector_class(_langdetect_factory())
+        detector.append(text)
+        try:
+            ranked = [(found.lang, found.prob) for found in detector.get_probabilities()]
+        except LangDetectException as error:
+            return f"raised {error}"
+        return ranked, detector.langprob
+
+    windows = _page_windows()
+    assert len(windows) > 100
+    differing = [w[:60] for w in windows if answers(LoopDetector, w) != answers(Detector, w)]
+    assert differing == []
