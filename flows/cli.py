@@ -32,6 +32,7 @@ from typing import Any
 from cleaners import CleanConfig, CleanResult, RawDocument, clean
 from cleaners.language import DETECTORS
 from flows import scanner_cache
+from flows.defaults import DEFAULT_BATCH_SIZE
 from flows.records import FailedInput
 from flows.sources import iter_path
 
@@ -180,7 +181,10 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         help="cleaning processes (default: CPU count; 1 = one thread, no process pool)",
     )
     parser.add_argument(
-        "--batch-size", type=_positive_int, default=200, help="documents per task (default 200)"
+        "--batch-size",
+        type=_positive_int,
+        default=DEFAULT_BATCH_SIZE,
+        help=f"documents per task (default {DEFAULT_BATCH_SIZE})",
     )
     parser.add_argument(
         "--dask-address", metavar="ADDR", help="run tasks on a Dask cluster (tcp://HOST:PORT)"

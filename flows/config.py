@@ -39,6 +39,7 @@ from pydantic import (
 
 from cleaners.language import DETECTORS
 from flows.credentials import has_literal_password
+from flows.defaults import DEFAULT_BATCH_SIZE
 
 SOURCE_KINDS = ("feed", "sitemap", "url_list", "folder")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
@@ -212,7 +213,7 @@ class NewscleanConfig(_Strict):
 
     output: str
     workers: int = Field(default=1, ge=1, le=256)
-    batch_size: int = Field(default=200, ge=1, le=100_000)
+    batch_size: int = Field(default=DEFAULT_BATCH_SIZE, ge=1, le=100_000)
     language_detector: str = "langdetect"
     keep_raw: bool = True
     fetch: FetchSettings = FetchSettings()

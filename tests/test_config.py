@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from flows.config import ConfigError, format_interval, load_config, parse_interval
+from flows.defaults import DEFAULT_BATCH_SIZE
 
 PROJECT = Path(__file__).resolve().parents[1]
 EXAMPLE = PROJECT / "examples" / "newsclean.toml"
@@ -59,7 +60,7 @@ def test_defaults_and_paths_relative_to_the_file(tmp_path: Path) -> None:
     config = load_config(path)
     assert config.output == str(tmp_path / "conf" / "data")
     assert config.sources[1].path == str(tmp_path / "conf" / "in")
-    assert (config.workers, config.batch_size, config.keep_raw) == (1, 200, True)
+    assert (config.workers, config.batch_size, config.keep_raw) == (1, DEFAULT_BATCH_SIZE, True)
     assert (config.fetch.allow_private, config.fetch.respect_robots) == (False, True)
 
 
