@@ -6,8 +6,8 @@ language probabilities per sampled n-gram (an indexed `for` loop). `LoopDetector
 everything else of langdetect (its profiles, its text cleaning, its seeded random draws,
 its convergence test) and performs the same floating-point operations in the same order,
 so its probabilities are bit-for-bit those of `langdetect.detector.Detector`
-(`tests/test_clean_language.py` checks that on every labelled page). It takes 0.6 times
-the time (1.1 against 1.9 ms on 600-character htmldev samples).
+(`tests/test_clean_language.py` checks that on every labelled page). It takes 0.55 times
+the time (0.9 to 1.0 against 1.6 ms on 600-character htmldev samples).
 """
 
 from __future__ import annotations
@@ -46,24 +46,27 @@ class LoopDetector(Detector):
         found = ngram_rows(self.text, profile.row_of)
         if not found:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        rows = numpy.array(found, dtype=numpy.intp)
-        draw, positions = self.random.choice, range(len(found))
+        draw, matrix = self.random.choice, profile.matrix
         trials = self.n_trial
         langprob = numpy.zeros(len(self.langlist))
+        # Row 0 holds the probabilities, rows 1.. the factors of the updates up to the next
+        # test; multiply.reduce over axis 0 multiplies row after row, as langdetect does.
+        work = numpy.empty((_UPDATES_BETWEEN_TESTS + 1, len(self.langlist)))
         self.random.seed(self.seed)
         for _ in range(trials):
-            prob = numpy.array(self._init_probability())
+            work[0] = self._init_probability()
             alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
             weight = alpha / self.BASE_FREQ
             updates = 0
             while True:
                 block = 1 if updates == 0 else _UPDATES_BETWEEN_TESTS
-                factors = profile.matrix[rows[[draw(positions) for _ in range(block)]]]
+                factors = work[1 : block + 1]
+                matrix.take([draw(found) for _ in range(block)], axis=0, out=factors)
                 factors += weight
-                for factor in factors:
-                    prob *= factor
+                prob = numpy.multiply.reduce(work[: block + 1], axis=0)
                 updates += block
                 prob /= sum(prob.tolist())
+                work[0] = prob
                 if prob.max() > self.CONV_THRESHOLD or updates > self.ITERATION_LIMIT:
                     break
             langprob += prob / trials

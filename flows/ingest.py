@@ -723,7 +723,7 @@ def collect_rows(in_flight: _InFlight, run_id: str) -> tuple[BatchRows, float]:
     defaults = run_defaults(run_id, datetime.now(UTC))
     extra_rejects = [failed_input_row(failure) for failure in in_flight.failures]
     clean_seconds = 0.0
-    tables = {name: to_table(name, [], defaults) for name in CLEANED_TABLES}
+    tables: dict[str, pa.Table] | None = None
     if in_flight.future is not None:
         try:
             cleaned = in_flight.future.result()
@@ -731,7 +731,11 @@ def collect_rows(in_flight: _InFlight, run_id: str) -> tuple[BatchRows, float]:
         except Exception as error:
             in_flight.task_error = error
             extra_rejects += failed_batch_rows(in_flight, error)
-    rejects = pa.concat_tables([tables["rejects"], to_table("rejects", extra_rejects, defaults)])
+    if tables is None:  # no documents, or a task that died: empty tables to add rejects to
+        tables = {name: to_table(name, [], defaults) for name in CLEANED_TABLES}
+    rejects = tables["rejects"]
+    if extra_rejects:
+        rejects = pa.concat_tables([rejects, to_table("rejects", extra_rejects, defaults)])
     rows = BatchRows(
         articles=tables["articles"],
         removed=tables["removed"],
