@@ -286,7 +286,7 @@ def _table_from_rows(
     """Column by column: a batch has tens of thousands of `removed` rows, and converting
     one Python list per column is several times faster than merging run-level values into
     every row dict and handing pyarrow a list of dicts."""
-    present = set().union(*(row.keys() for row in rows))
+    present = set(itertools.chain.from_iterable(rows))  # every row's keys
     _reject_unknown(table_name, present - set(schema.names))
     arrays = []
     for schema_field in schema:
