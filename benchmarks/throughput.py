@@ -13,7 +13,7 @@ What it reports (issue 5), every ratio against a baseline measured in the same r
   cleaners, rows and Arrow, Parquet), measured in this process;
 - the cleaners alone on seeds+devset documents, per core;
 - Prefect start-up (a one-document run) and per-batch overhead (the same documents in
-  batches of 200 and of 10);
+  batches of 200 and of 4);
 - peak memory of a small and a 10x larger text corpus (`--full`: 10k vs 100k documents);
 - cleaning time of 0.1, 1 and 10 MB single-line inputs (linear means constant s/MB).
 

@@ -20,8 +20,9 @@ from cleaners.text import LETTER_RE
 UNDETERMINED = "und"
 MIN_LETTERS = 20
 # Only as much text as a detector needs; long bodies cost time and add nothing. langdetect's
-# time grows with the sample (2.5 ms at 1,000 characters, 1.8 ms at 600) and its answers on
-# 600 htmldev bodies were the same at 600 characters as at 1,000 (at 400: 1 in 500 differs).
+# time grows with the sample (stock: 2.5 ms at 1,000 characters, 1.8 ms at 600) and its
+# answers on 600 htmldev bodies were the same at 600 characters as at 1,000 (at 400: 1 in
+# 500 differs).
 MAX_SAMPLE_CHARS = 600
 
 _UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")

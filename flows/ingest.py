@@ -6,9 +6,10 @@ Where the work happens, and why:
   with ONE polite `Fetcher` (threads, per-host limits), expands feeds and sitemaps, and
   writes every finished batch with ONE `DatasetWriter`. Keeping I/O here means one
   robots.txt cache, one politeness budget per host and one dedup index per run.
-- **Tasks do the CPU.** Documents are grouped into batches (default 200 documents or
-  32 MB) and each batch is one `clean_batch` task. A Prefect task run costs ~50 ms of
-  client and server CPU, so a task per document would cost more than cleaning it.
+- **Tasks do the CPU.** Documents are grouped into batches (default 500 documents or
+  32 MB) and each batch is one `clean_batch` task. A Prefect task run costs about 140 ms
+  of worker CPU and some client and server CPU, so a task per document would cost far
+  more than cleaning it (see `flows.defaults`).
 - **Memory is bounded.** Sources are iterators; at most `max_in_flight` batches
   (default 2 per worker) are submitted and not yet written, and one more is held back
   (see `iter_batches`: the last two are re-cut so the workers finish together); a task
