@@ -619,8 +619,20 @@ def test_workers_start_before_the_run_and_go_to_the_runner_the_engine_enters() -
         started = set(pool._processes)  # spawned at once, before any task
         assert len(started) == 2
         assert {pool.submit(os.getpid).result(timeout=120) for _ in range(4)} <= started
+        # Warmed up before the first task: langdetect's profiles, and Prefect's collections
+        # (which Prefect would otherwise import inside the first task).
+        assert pool.submit(_warmed_up_state).result(timeout=120) == (True, True)
     finally:
         entered.discard_workers()
+
+
+def _warmed_up_state() -> tuple[bool, bool]:
+    """Runs in a pool worker: what its initializer loaded."""
+    import sys
+
+    from cleaners import language
+
+    return language._factory is not None, "prefect_dask" in sys.modules
 
 
 def test_workers_of_a_run_that_never_started_are_stopped() -> None:
