@@ -186,6 +186,15 @@ def _page_windows() -> list[str]:
     pages = sorted((ROOT / "tests/data/clean/labelled").glob("*.txt"))
     pages += sorted((ROOT / "seeds").glob("*.txt"))
     windows = [*AMBIGUOUS, UKRAINIAN, SERBIAN, BELARUSIAN, BULGARIAN, "12345 ÄÖÜ", "ＡＢＣ ｘｙｚ"]
+    # Mixed scripts (Latin letters dropped or kept), runs of spaces, an address, Vietnamese
+    # written with combining marks, letters from beyond the Basic Multilingual Plane.
+    windows += [
+        f"{RUSSIAN}   Moscow  Kyiv   {UKRAINIAN} https://example.org/x see@example.org",
+        "Tie\u0302\u0301ng Vie\u0323\u0302t co\u0301 da\u0302\u0301u  ",
+        "東京で新しい橋が開通した   Tokyo bridge 𠮷野家",
+        f"{RUSSIAN} файл_отчёта [сводка] ^новое^ `код` A_b",
+        "ab cd ếệềểễ ộờởỡợ ắằẳẵặ ứừửữự",  # langdetect counts these as another script
+    ]
     for page in pages:
         text = page.read_text(encoding="utf-8")
         windows += [text[:80], text[:600], text[len(text) // 2 :][:600], text[:12_000]]
