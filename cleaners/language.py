@@ -109,7 +109,7 @@ def _langdetect_factory():
 
 class LangdetectDetector:
     """langdetect, seeded for determinism, with errors mapped to 'und'. Its detector is
-    `LoopDetector`: langdetect's own, with the same answers in about 55% of the time."""
+    `LoopDetector`: langdetect's own, with the same answers in about half the time."""
 
     name = "langdetect"
 
