@@ -941,7 +941,10 @@ def open_dataset(root: str | os.PathLike[str] | DatasetRoot, table_name: str) ->
     listed. Engines reading the files directly should allow differing schemas too (DuckDB:
     `read_parquet('<root>/<table>/**/*.parquet', hive_partitioning=true, union_by_name=true)`).
     """
-    import pyarrow.dataset as ds  # here: it imports pandas (~0.2 s), which workers never need
+    # Imported here, for readers only: importing it imports pandas at once when pandas is
+    # installed. (pyarrow also imports pandas the first time it converts a Python list, so a
+    # worker pays that 0.2 s in its first batch either way; this only keeps it out of start.)
+    import pyarrow.dataset as ds
 
     root = resolve_root(root)
     paths = [root.path(rel) for rel in data_files(root, table_name)]
