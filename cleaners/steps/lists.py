@@ -47,7 +47,9 @@ RELATIVE_TIME_RE = re.compile(
 )
 COMMENT_META_MAX_WORDS = 10
 # A full stop inside a line, after a real word and before a capital: two sentences.
-INTERNAL_SENTENCE_RE = re.compile(r"\w{4,}[.!?] +[A-ZА-ЯЁІЇЄ]")
+# Spelled "\w{4,}[.!?] +[A-ZА-ЯЁІЇЄ]", but found from the punctuation, with the word behind it
+# checked by a lookbehind: a search opening on \w{4,} is retried at every letter (25x slower).
+INTERNAL_SENTENCE_RE = re.compile(r"[.!?](?<=\w{4}[.!?]) +[A-ZА-ЯЁІЇЄ]")
 
 
 def _starts_capitalised(text: str) -> bool:
@@ -162,12 +164,16 @@ class HeadlineBlurbPairs:
     def find(self, doc: Document) -> list[Removal]:
         feats = features(doc)
         kept = kept_positions(doc)
+        runs = _pair_runs([feats[p] for p in kept])
         removed = []
         i = 0
         while i < len(kept) - 1:
-            pairs = self._pairs_from(doc, feats, kept, i)
+            pairs = runs[i]
+            if not pairs:
+                i += 1
+                continue
             if i > 0 and doc.blocks[kept[i - 1]].text.rstrip().endswith(":"):
-                i += max(1, 2 * pairs)  # a list the article introduces itself
+                i += 2 * pairs  # a list the article introduces itself
                 continue
             if pairs >= MIN_PAIRS or (
                 pairs >= MIN_TAIL_PAIRS and self._unrelated_tail(feats, kept, i, 2 * pairs)
@@ -193,22 +199,23 @@ class HeadlineBlurbPairs:
             return False
         return len(run_words & body_words) / len(run_words) < MAX_TEASER_OVERLAP
 
-    @staticmethod
-    def _pairs_from(doc: Document, feats: list[BlockFeatures], kept: list[int], i: int) -> int:
-        pairs = 0
-        while i + 1 < len(kept):
-            head, blurb = kept[i], kept[i + 1]
-            if not (
-                is_headline(feats[head])
-                and feats[head].final_mark != "?"
-                and is_blurb(feats[blurb])
-                and not feats[blurb].list_item
-                and not feats[head].list_item
-            ):
-                break
-            pairs += 1
-            i += 2
-        return pairs
+
+def _pair_runs(feats: list[BlockFeatures]) -> list[int]:
+    """For each kept index i, how many headline + blurb pairs follow each other from there:
+    (i, i+1), (i+2, i+3)... Counted once for the page from the end backwards, instead of
+    once per start (a run of k pairs would be re-walked from each of its 2k lines)."""
+    runs = [0] * (len(feats) + 1)
+    for i in range(len(feats) - 2, -1, -1):
+        head, blurb = feats[i], feats[i + 1]
+        if (
+            not head.list_item
+            and head.final_mark != "?"
+            and not blurb.list_item
+            and is_headline(head)
+            and is_blurb(blurb)
+        ):
+            runs[i] = 1 + runs[i + 2]
+    return runs
 
 
 def _in_share_bar(index: Cues, kept: list[int], i: int) -> bool:
