@@ -98,10 +98,16 @@ def is_credit(text: str) -> bool:
     tail_start = max(0, len(text) - CREDIT_TAIL_CHARS - 1)
     if keyword_credit.search(text, tail_start):
         return True
-    return bool(
-        agency.search(text, max(0, len(text) - AGENCY_TAIL_CHARS))
-        or name_credit.search(text, max(0, len(text) - NAME_CREDIT_TAIL_CHARS))
-    )
+    if agency.search(text, max(0, len(text) - AGENCY_TAIL_CHARS)):
+        return True
+    name_start = max(0, len(text) - NAME_CREDIT_TAIL_CHARS)
+    return _may_be_name_credit(text, name_start) and bool(name_credit.search(text, name_start))
+
+
+def _may_be_name_credit(text: str, start: int) -> bool:
+    """Cheap test before the name-credit expression: each of its forms has a slash or a ©
+    after `start`, or a closing parenthesis at the very end."""
+    return text.find("/", start) >= 0 or text.find("©", start) >= 0 or text.endswith((")", ")\n"))
 
 
 # `is_credit`'s patterns read only the head window or the last NAME_CREDIT_TAIL_CHARS (the

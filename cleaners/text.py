@@ -59,7 +59,7 @@ def normalize_text(text: str) -> str:
 
 def squeeze_spaces(line: str) -> str:
     """Collapse runs of spaces inside a line; keeps wide gaps detectable before this call."""
-    return _MULTI_SPACE_RE.sub(" ", line).strip()
+    return (_MULTI_SPACE_RE.sub(" ", line) if "  " in line else line).strip()
 
 
 def words(text: str) -> list[str]:
