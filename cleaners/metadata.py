@@ -12,8 +12,6 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 
-from cleaners.text import has_digit
-
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+"
 _PARTICLE = r"(?:van|von|de|da|del|der|den|di|la|le|du|dos|das|y|bin|al|ter|ten)"
 _NAMES = rf"{_NAME}(?:[ -](?:{_PARTICLE}[ -]){{0,2}}{_NAME}){{0,3}}"
@@ -120,14 +118,17 @@ def _parse_byline(text: str, allow_bare_name: bool) -> tuple[str, ...] | None:
     return tuple(n.strip() for n in names if n.strip() and not is_role_line(n.strip()))
 
 
+_YEAR_RE = re.compile(r"\d{4}")
+
+
 def find_date(text: str) -> datetime | None:
     """The first date in `text` (with its time and zone when given), as UTC; else None.
 
     Without a zone the time is taken as UTC: wrong by a few hours at worst, and stated in the
     schema documentation.
     """
-    if not has_digit(text):
-        return None  # every date format we read has a digit
+    if _YEAR_RE.search(text) is None:
+        return None  # every date format we read has a four-digit year
     iso = ISO_DATETIME_RE.search(text)
     if iso:
         parsed = _iso(iso.group(0))

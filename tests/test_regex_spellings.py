@@ -104,3 +104,48 @@ def test_name_credit_gate_never_hides_a_name_credit(texts: list[str]) -> None:
 @pytest.mark.parametrize("line", ["a  b", "  a   b  ", "ab", "", "a \t b", "a\u00a0 b"])
 def test_squeeze_spaces_skips_lines_without_a_double_space(line: str) -> None:
     assert squeeze_spaces(line) == re.sub(r" {2,}", " ", line).strip()
+
+
+def test_every_date_form_needs_a_four_digit_year_and_every_relative_time_a_digit(
+    texts: list[str],
+) -> None:
+    """`find_date` gives up early on a text without four digits in a row, and the comment
+    step asks for a relative time only in a text with a digit: no form is lost by that."""
+    from cleaners import metadata
+    from cleaners.steps.lists import RELATIVE_TIME_RE
+    from cleaners.text import has_digit
+
+    dated = [
+        "3 de abril de 2025", "June 3, 2025", "2025-06-03", "03.06.2025", "2025-06-03T10:00Z",
+        "Rosa M. hace 5 horas", "vor 3 Stunden", "yesterday at 10:15", "Ann — June 3, 2025 at 9:14",
+    ]  # fmt: skip
+    date_forms = (
+        metadata.ISO_DATETIME_RE,
+        metadata.DAY_MONTH_YEAR_RE,
+        metadata.MONTH_DAY_YEAR_RE,
+        metadata.ISO_DATE_RE,
+        metadata.NUMERIC_DATE_RE,
+    )
+    found = 0
+    for text in [*texts, *dated]:
+        if any(form.search(text) for form in date_forms):
+            found += 1
+            assert metadata._YEAR_RE.search(text), text
+        if RELATIVE_TIME_RE.search(text):
+            found += 1
+            assert has_digit(text), text
+    assert found >= len(dated)
+
+
+def test_amount_gate_never_hides_an_amount(texts: list[str]) -> None:
+    from cleaners.steps.zones import AMOUNT_RE, CURRENCY_NEEDLES
+    from cleaners.text import contains_any
+
+    amounts = ["$5", "10 €", "£ 25", "USD 100", "100 UAH", "50 руб.", "20 ГРН", "15 zł", "200 KR"]
+    amounts += ["5 \u212ar", "100 uſd", "CHF 1.000,50"]  # what case-insensitive matching takes
+    found = 0
+    for text in [*texts, *amounts]:
+        if AMOUNT_RE.search(text):
+            found += 1
+            assert contains_any(text.casefold(), CURRENCY_NEEDLES), text
+    assert found >= len(amounts)

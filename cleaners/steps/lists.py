@@ -25,6 +25,7 @@ from cleaners.steps.base import (
     mark_boundary,
     removal,
 )
+from cleaners.text import has_digit
 
 BLURB_MAX_CHARS = 320
 BLURB_MAX_SENTENCES = 2
@@ -261,6 +262,7 @@ class CommentThreads:
             elif (
                 in_comments
                 and feat.n_words <= COMMENT_META_MAX_WORDS
+                and has_digit(text)  # each form has one: a cheap test first
                 and RELATIVE_TIME_RE.search(text)
             ):
                 removed.append(removal(doc, position, "comments", "comment_meta"))

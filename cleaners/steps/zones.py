@@ -22,9 +22,14 @@ from cleaners.features import LABEL_MAX_WORDS, SEGMENT_SPLIT_RE, BlockFeatures
 from cleaners.lexicons import Lexicon, label_form, lexicon
 from cleaners.model import Document, Removal
 from cleaners.steps.base import Wall, cues, features, kept_positions, mark_boundary, removal
-from cleaners.text import has_digit
+from cleaners.text import contains_any, has_digit
 
 CURRENCY = r"[$€£₽₴¥]|руб\.?|грн\.?|zł|kr|chf|eur|usd|uah|rub"
+# A cheap test before AMOUNT_RE: one of its currencies, in the case folding that covers what
+# its case-insensitive match accepts ("USD", "ſ" for "s", the Kelvin sign for "k").
+CURRENCY_NEEDLES = (
+    "$", "€", "£", "₽", "₴", "¥", "руб", "грн", "zł", "kr", "chf", "eur", "usd", "uah", "rub",
+)  # fmt: skip
 AMOUNT_RE = re.compile(rf"(?:(?:{CURRENCY})\s?\d[\d\s.,]*|\d[\d\s.,]*\s?(?:{CURRENCY}))", re.I)
 BUTTON_MAX_WORDS = 4
 AMOUNT_LINE_MAX_CHARS = 120
@@ -46,7 +51,7 @@ def is_amount_line(text: str, lex: Lexicon) -> bool:
     """A donation button row: currency amounts, optionally with labels ("Other amount")."""
     if len(text) > AMOUNT_LINE_MAX_CHARS or not has_digit(text):
         return False
-    if not AMOUNT_RE.search(text):
+    if not contains_any(text.casefold(), CURRENCY_NEEDLES) or not AMOUNT_RE.search(text):
         return False
     rest = AMOUNT_RE.sub(" ", text)
     labels = [label for part in SEGMENT_SPLIT_RE.split(rest) if (label := label_form(part))]
