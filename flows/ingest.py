@@ -463,22 +463,46 @@ def iter_batches(
     With `tail_pieces` > 1, the last two batches are re-cut into that many equal ones, so
     that the workers finish together: cut only by size, a 300-page backfill on two workers
     runs as 200 + 100 pages and one core idles for a third of the run. To know which
-    batches are the last, one batch is held back until the next one is cut. A stream with
+    batches are the last two, a closed batch is held back until the stream shows one more
+    item after the batch behind it: the first batch goes to the workers once two are read,
+    not three (reading a batch of 230 HTML pages takes the flow about 0.3 s). A stream with
     boundaries keeps its batches as cut (replace mode rewrites one stored file per batch).
     """
+    stream = _Lookahead(items)
     held: list[Batch] = []
     saw_boundary = False
     number = 0
-    for batch, closed_by_boundary in _cut_batches(items, batch_size, batch_bytes):
+    for batch, closed_by_boundary in _cut_batches(stream, batch_size, batch_bytes):
         saw_boundary = saw_boundary or closed_by_boundary
         held.append(batch)
-        if len(held) > 2 or (tail_pieces <= 1 and held):
+        if tail_pieces <= 1 or (len(held) > 1 and stream.has_more()):
             number += 1
             yield _numbered(held.pop(0), number)
     tail = held if saw_boundary else _recut(held, tail_pieces)
     for batch in tail:
         number += 1
         yield _numbered(batch, number)
+
+
+class _Lookahead(Iterator[StreamItem]):
+    """An iterator that can tell whether another item follows, by reading it early."""
+
+    _NONE: Any = object()
+
+    def __init__(self, items: Iterable[StreamItem]) -> None:
+        self._items = iter(items)
+        self._next: Any = self._NONE
+
+    def __next__(self) -> StreamItem:
+        if self._next is self._NONE:
+            return next(self._items)
+        item, self._next = self._next, self._NONE
+        return item
+
+    def has_more(self) -> bool:
+        if self._next is self._NONE:
+            self._next = next(self._items, self._NONE)
+        return self._next is not self._NONE
 
 
 def _cut_batches(

@@ -13,6 +13,7 @@ import json
 import os
 import pickle
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -503,6 +504,24 @@ def test_the_last_two_batches_are_recut_so_workers_finish_together() -> None:
     sources = [d.source for b in batches for d in b.documents]
     assert sources == [f"d{i}" for i in range(700)]
     assert [len(b.failures) for b in batches] == [0, 1, 0, 0, 0, 0]
+
+
+def test_the_first_batch_leaves_once_a_third_batch_has_started() -> None:
+    """The workers get the first batch as soon as the stream shows that it is not one of
+    the last two (which are re-cut): when the first item after the second batch arrives,
+    not when a whole third batch has been read."""
+    read: list[str] = []
+
+    def stream() -> Iterator[RawDocument]:
+        for i in range(700):
+            read.append(f"d{i}")
+            yield doc(f"d{i}")
+
+    batches = iter_batches(stream(), batch_size=200, batch_bytes=10**9, tail_pieces=4)
+    first = next(batches)
+    assert [d.source for d in first.documents] == [f"d{i}" for i in range(200)]
+    assert len(read) == 401
+    assert [len(b.documents) for b in batches] == [200, 75, 75, 75, 75]
 
 
 def test_a_small_tail_is_not_cut_below_ten_documents_and_boundaries_keep_their_cut() -> None:
