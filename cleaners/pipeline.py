@@ -46,12 +46,20 @@ class CleanConfig:
     max_line_chars: int = 1_000_000
     language_detector: str | None = "langdetect"
     steps: list[Step] = field(default_factory=lambda: list(DEFAULT_STEPS))
+    # "adaptive": trafilatura's fast extraction, and the full one where the fast text looks
+    # like a fragment; "full": always the full one (`cleaners.html.extract_text`).
+    html_extraction: str = "adaptive"
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_lines", "max_line_chars"):
             value = getattr(self, name)
             if not isinstance(value, int) or value <= 0:
                 raise ValueError(f"CleanConfig.{name} must be a positive integer, not {value!r}")
+        if self.html_extraction not in ("adaptive", "full"):
+            raise ValueError(
+                f"CleanConfig.html_extraction must be 'adaptive' or 'full', "
+                f"not {self.html_extraction!r}"
+            )
 
 
 DEFAULT_CONFIG = CleanConfig()

@@ -5,12 +5,16 @@ related rail, footer)."""
 
 from __future__ import annotations
 
+import gzip
 import html as html_lib
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from cleaners import RawDocument, RejectReason, clean
+import cleaners.html as html_module
+from cleaners import CleanConfig, CleanResult, RawDocument, RejectReason, clean
+from cleaners.html import is_fragment
 from tests.cleaning_helpers import ARTICLES, assert_kept, describe, in_body, removal_for
 
 EN = ARTICLES["en"]
@@ -307,3 +311,78 @@ def test_broken_html_never_raises(page: str) -> None:
     assert result.ok or result.reject is not None
     if result.ok:
         assert "Gullhaven harbour ferry" in result.text
+
+
+# --- adaptive extraction ---------------------------------------------------------------------
+
+HTML_PAGES = Path(__file__).parent / "data" / "html"
+
+
+def _real_page(name: str) -> bytes:
+    return gzip.decompress((HTML_PAGES / name).read_bytes())
+
+
+def _clean_page(page: bytes, mode: str) -> CleanResult:
+    config = CleanConfig(language_detector=None, html_extraction=mode)
+    return clean(RawDocument(page, source="page.html", media_type="text/html"), config)
+
+
+@pytest.fixture
+def extraction_calls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The `fast` flag of every trafilatura extraction made while the test runs."""
+    calls: list[bool] = []
+    extract = html_module._trafilatura_text
+
+    def counted(html: str, url: str | None, *, fast: bool) -> str | None:
+        calls.append(fast)
+        return extract(html, url, fast=fast)
+
+    monkeypatch.setattr(html_module, "_trafilatura_text", counted)
+    return calls
+
+
+@pytest.mark.parametrize(
+    ("extracted", "paragraphs", "fragment"),
+    [
+        (372, 4508, True),  # a teaser box of a long guide
+        (999, 2000, True),
+        (1000, 20_000, False),  # long enough to be an article on its own
+        (600, 1100, False),  # most of the page's paragraph text
+        (0, 0, True),  # nothing extracted
+        (290, 250, True),  # a page without paragraphs says nothing by them
+        (400, 300, False),
+    ],
+)
+def test_a_short_fast_extraction_holding_little_of_the_paragraphs_is_a_fragment(
+    extracted: int, paragraphs: int, fragment: bool
+) -> None:
+    assert is_fragment("x" * extracted, paragraphs) is fragment
+
+
+def test_a_fragment_is_extracted_again_in_full(extraction_calls: list[bool]) -> None:
+    """smava.de's rate guide: trafilatura's fast mode returns only its 370-character intro,
+    while the page's paragraphs hold 4,500 characters; the full extraction keeps the guide's
+    sections (the htmldev labels' must-keep snippets)."""
+    page = _real_page("smava.de.privatkredit.html.gz")
+    adaptive = _clean_page(page, "adaptive")
+    assert extraction_calls == [True, False]
+    sections = ("Änderung der Zinshöhe bei Privatkrediten", "ein unbefristetes Arbeitsverhältnis")
+    assert all(section in adaptive.text for section in sections)
+    assert adaptive.paragraphs == _clean_page(page, "full").paragraphs
+    fast_only = html_module._trafilatura_text(page.decode("utf-8"), None, fast=True) or ""
+    assert not any(section in fast_only for section in sections)
+
+
+@pytest.mark.parametrize("name", ["flowfx.de.tmux.html.gz", "wordsmith.org.maudlin.html.gz"])
+def test_a_whole_fast_extraction_is_kept_without_the_full_one(
+    name: str, extraction_calls: list[bool]
+) -> None:
+    page = _real_page(name)
+    adaptive = _clean_page(page, "adaptive")
+    assert extraction_calls == [True]
+    assert adaptive.ok and adaptive.paragraphs == _clean_page(page, "full").paragraphs
+
+
+def test_the_extraction_mode_is_checked() -> None:
+    with pytest.raises(ValueError, match="html_extraction"):
+        CleanConfig(html_extraction="fastest")
