@@ -110,8 +110,7 @@ def decode_html(raw: RawDocument) -> Decoded | Reject:
 
 
 def _attribute_values(node: LexborNode) -> str:
-    attrs = node.attributes
-    return " ".join(value for name in _NAMED_ATTRIBUTES if (value := attrs.get(name)))
+    return " ".join(filter(None, map(node.attributes.get, _NAMED_ATTRIBUTES)))
 
 
 def kind_of(node: LexborNode) -> tuple[str, str] | None:
@@ -127,7 +126,7 @@ def kind_of(node: LexborNode) -> tuple[str, str] | None:
 def _named_kind(values: str) -> tuple[str, str] | None:
     """The verdict for one set of attribute values. Cached: a page repeats the same class
     strings on hundreds of elements ("menu-item", "col-md-6"), and so do a site's pages."""
-    parts = [p.lower() for p in _PART_SPLIT_RE.split(values) if p]
+    parts = _parts(values)
     if not parts or parts[0] in ("article", "main") or _NAME_WORDS.isdisjoint(parts):
         return None
     for phrase, kind in _PHRASE_KINDS.items():
@@ -138,6 +137,20 @@ def _named_kind(values: str) -> tuple[str, str] | None:
         if kind:
             return kind, f"dom:attr:{part}"
     return None
+
+
+_SEPARATORS_TO_SPACE = str.maketrans("-_:", "   ")
+
+
+def _parts(values: str) -> list[str]:
+    """The lower-case parts of attribute values, split at hyphens, underscores, colons,
+    whitespace and lower-to-upper case changes. Most values have no capital letter, and
+    those split without the regular expression (this runs for every element with a class
+    or id, and most of them have a class or id of their own: the cache rarely knows them)."""
+    lowered = values.lower()
+    if lowered == values:
+        return values.translate(_SEPARATORS_TO_SPACE).split()
+    return [p.lower() for p in _PART_SPLIT_RE.split(values) if p]
 
 
 def _contains_run(parts: list[str], phrase: tuple[str, ...]) -> bool:

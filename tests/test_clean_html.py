@@ -386,3 +386,25 @@ def test_a_whole_fast_extraction_is_kept_without_the_full_one(
 def test_the_extraction_mode_is_checked() -> None:
     with pytest.raises(ValueError, match="html_extraction"):
         CleanConfig(html_extraction="fastest")
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        "menu-item menu-item-type-post",
+        "col-md-6 sidebar__widget",
+        "newsletterSignup",
+        "AdSlot ad_container",
+        "role:navigation\tmain\u00a0share\u2003bar",
+        "ΣΕΛΙΔΑ σελίδα",
+        "  --__::  ",
+        "",
+        "mostRead MOST-READ most_read",
+        "related\u200bposts",
+    ],
+)
+def test_attribute_parts_split_as_the_expression_does(values: str) -> None:
+    """`_parts` skips the splitting expression for values without capitals; it must give
+    the expression's parts, lower-cased, for every value."""
+    expected = [part.lower() for part in html_module._PART_SPLIT_RE.split(values) if part]
+    assert html_module._parts(values) == expected
