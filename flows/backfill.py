@@ -65,6 +65,7 @@ def reclean(
     batch_size: int = DEFAULT_BATCH_SIZE,
     batch_bytes: int = DEFAULT_BATCH_BYTES,
     language_detector: str = "langdetect",
+    html_extraction: str = "adaptive",
     max_in_flight: int = 4,
     requested_at: float | None = None,
 ) -> dict[str, Any]:
@@ -73,7 +74,7 @@ def reclean(
     started = time.time()
     run_id = make_run_id()
     start, end = parse_date_range([date_from, date_to]) or (None, None)
-    options = CleanOptions(language_detector=language_detector, keep_raw=False)
+    options = CleanOptions(language_detector, keep_raw=False, html_extraction=html_extraction)
     plan = BatchPlan(batch_size, batch_bytes, max_in_flight)
     tally = InputTally()
     with DatasetWriter(output, run_id, replace=True) as writer:

@@ -189,8 +189,19 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dask-address", metavar="ADDR", help="run tasks on a Dask cluster (tcp://HOST:PORT)"
     )
+    _add_cleaning_options(parser)
+
+
+def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--language-detector", choices=sorted(DETECTORS), default="langdetect", metavar="NAME"
+    )
+    parser.add_argument(
+        "--html-extraction",
+        choices=("adaptive", "full"),
+        default="adaptive",
+        help="trafilatura's fast extraction, and the full one where the fast text looks like "
+        "a fragment (adaptive, the default), or always the full one",
     )
 
 
@@ -249,9 +260,7 @@ def _add_clean_command(commands: Any) -> None:
     clean_parser.add_argument(
         "--explain", action="store_true", help="also list every removed block and why"
     )
-    clean_parser.add_argument(
-        "--language-detector", choices=sorted(DETECTORS), default="langdetect", metavar="NAME"
-    )
+    _add_cleaning_options(clean_parser)
     clean_parser.set_defaults(handler=run_clean_command)
 
 
@@ -309,6 +318,7 @@ def _ingest_parameters(args: argparse.Namespace) -> dict[str, Any]:
         "url_lists": list(args.urls),
         "batch_size": args.batch_size,
         "language_detector": args.language_detector,
+        "html_extraction": args.html_extraction,
         "allow_private": args.allow_private,
         "respect_robots": not args.no_robots,
         "fetch_delay": args.fetch_delay,
@@ -368,6 +378,7 @@ def run_reclean_command(args: argparse.Namespace, parser: argparse.ArgumentParse
             date_to=_iso_or_none(raw_range[1]),
             batch_size=args.batch_size,
             language_detector=args.language_detector,
+            html_extraction=args.html_extraction,
             requested_at=_COMMAND_STARTED,
         )
     print(format_summary(summary, elapsed=time.time() - _COMMAND_STARTED))
@@ -494,7 +505,9 @@ def run_clean_command(args: argparse.Namespace, parser: argparse.ArgumentParser)
     """Clean every document the file holds (one, or one per WARC/JSONL record) and print it."""
     if os.path.isdir(args.file):
         parser.error(f"{args.file} is a folder: `clean` takes one file (use `newsclean ingest`)")
-    config = CleanConfig(language_detector=args.language_detector)
+    config = CleanConfig(
+        language_detector=args.language_detector, html_extraction=args.html_extraction
+    )
     scanner_cache.prepare()
     status = 0
     for number, item in enumerate(iter_path(args.file)):

@@ -215,6 +215,7 @@ class NewscleanConfig(_Strict):
     workers: int = Field(default=1, ge=1, le=256)
     batch_size: int = Field(default=DEFAULT_BATCH_SIZE, ge=1, le=100_000)
     language_detector: str = "langdetect"
+    html_extraction: Literal["adaptive", "full"] = "adaptive"
     keep_raw: bool = True
     fetch: FetchSettings = FetchSettings()
     sources: list[Source] = Field(min_length=1)

@@ -131,6 +131,7 @@ class CleanOptions:
 
     language_detector: str | None = "langdetect"
     keep_raw: bool = True
+    html_extraction: str = "adaptive"
 
 
 class DocumentBatch:
@@ -160,9 +161,9 @@ class CleanedBatch:
 
 
 @cache
-def _clean_config(language_detector: str | None) -> CleanConfig:
+def _clean_config(language_detector: str | None, html_extraction: str = "adaptive") -> CleanConfig:
     """One config per worker process: building the step list once, not once per batch."""
-    return CleanConfig(language_detector=language_detector)
+    return CleanConfig(language_detector=language_detector, html_extraction=html_extraction)
 
 
 _WARM_UP_LOCK = threading.Lock()
@@ -180,7 +181,7 @@ _WARM_UP_PAGE = RawDocument(
 )
 
 
-def ready_config(language_detector: str | None) -> CleanConfig:
+def ready_config(language_detector: str | None, html_extraction: str = "adaptive") -> CleanConfig:
     """The worker's config, after one page was cleaned with it, under a lock.
 
     Language detectors load their models on first use, and langdetect's loading is not
@@ -190,7 +191,7 @@ def ready_config(language_detector: str | None) -> CleanConfig:
     file cache when it has them (`flows.scanner_cache`: 1.5 s less per worker start).
     """
     with _WARM_UP_LOCK:
-        config = _clean_config(language_detector)
+        config = _clean_config(language_detector, html_extraction)
         if language_detector not in _warmed_up:
             scanner_cache.prepare()
             clean(_WARM_UP_PAGE, config)
@@ -214,7 +215,8 @@ def clean_documents(
 ) -> CleanedBatch:
     """Clean every document of a batch into typed tables; never raises for one document."""
     started = time.perf_counter()
-    clean_one = partial(clean, config=ready_config(options.language_detector))
+    config = ready_config(options.language_detector, options.html_extraction)
+    clean_one = partial(clean, config=config)
     rows = DocumentRows()
     for raw in documents:
         rows.extend(document_rows(raw, clean_one, keep_raw=options.keep_raw))
@@ -868,6 +870,7 @@ def ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     batch_bytes: int = DEFAULT_BATCH_BYTES,
     language_detector: str = "langdetect",
+    html_extraction: str = "adaptive",
     allow_private: bool = False,
     respect_robots: bool = True,
     fetch_delay: float = DEFAULT_FETCH_DELAY,
@@ -892,7 +895,7 @@ def ingest(
     paths, urls = split_inputs(inputs, url_lists or [])
     urls = [credentials.restore(url) for url in urls]
     date_range = parse_date_range(raw_dates)
-    options = CleanOptions(language_detector=language_detector, keep_raw=keep_raw)
+    options = CleanOptions(language_detector, keep_raw, html_extraction)
     fetch_config = FetchConfig(
         allow_private=allow_private, respect_robots=respect_robots, per_host_delay=fetch_delay
     )

@@ -52,6 +52,7 @@ def source_parameters(config: NewscleanConfig, source: Source) -> dict[str, Any]
         "output": source.output or config.output,
         "batch_size": config.batch_size,
         "language_detector": config.language_detector,
+        "html_extraction": config.html_extraction,
         "keep_raw": config.keep_raw,
         "allow_private": config.fetch.allow_private,
         "respect_robots": config.fetch.respect_robots,

@@ -90,6 +90,8 @@ def test_clean_never_imports_prefect() -> None:
         ["ingest", "seeds/", "--urls", "/no/such/list.txt"],
         ["ingest", "seeds/", "--workers", "0"],
         ["ingest", "seeds/", "--language-detector", "nope"],
+        ["ingest", "seeds/", "--html-extraction", "fastest"],
+        ["reclean", "--html-extraction", "fast"],
         ["clean", str(SEEDS)],
         [],
     ],

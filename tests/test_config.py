@@ -61,6 +61,7 @@ def test_defaults_and_paths_relative_to_the_file(tmp_path: Path) -> None:
     assert config.output == str(tmp_path / "conf" / "data")
     assert config.sources[1].path == str(tmp_path / "conf" / "in")
     assert (config.workers, config.batch_size, config.keep_raw) == (1, DEFAULT_BATCH_SIZE, True)
+    assert config.html_extraction == "adaptive"
     assert (config.fetch.allow_private, config.fetch.respect_robots) == (False, True)
 
 
@@ -119,11 +120,12 @@ def test_duplicate_names_no_sources_and_bad_options(tmp_path: Path) -> None:
     assert problems(tmp_path, 'output = "x"\nsources = []\n') == [
         "sources: List should have at least 1 item after validation, not 0"
     ]
-    text = 'workers = 0\nlanguage_detector = "magic"\n' + VALID
+    text = 'workers = 0\nlanguage_detector = "magic"\nhtml_extraction = "fastest"\n' + VALID
     assert problems(tmp_path, text) == [
         "workers: Input should be greater than or equal to 1",
         "language_detector: unknown language detector 'magic' (one of ['langdetect', "
         "'lingua', 'py3langid'])",
+        "html_extraction: Input should be 'adaptive' or 'full'",
     ]
 
 
