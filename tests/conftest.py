@@ -1,4 +1,5 @@
-"""Shared fixtures: one Prefect test harness per session, and the local HTTP server.
+"""Shared fixtures: one Prefect test harness per session, the local HTTP server, and a
+count of the HTML extractions a test makes.
 
 Prefect reads its settings from the environment, so the environment is fixed in
 `pytest_configure`, before any test module imports prefect: a throwaway PREFECT_HOME (tests
@@ -57,3 +58,19 @@ def prefect_api_url(prefect_harness: None) -> str:
     from prefect.settings import PREFECT_API_URL
 
     return str(PREFECT_API_URL.value())
+
+
+@pytest.fixture
+def extraction_calls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The `fast` flag of every trafilatura extraction made while the test runs."""
+    import cleaners.html as html_module
+
+    calls: list[bool] = []
+    extract = html_module._trafilatura_text
+
+    def counted(html: str, url: str | None, *, fast: bool) -> str | None:
+        calls.append(fast)
+        return extract(html, url, fast=fast)
+
+    monkeypatch.setattr(html_module, "_trafilatura_text", counted)
+    return calls

@@ -327,20 +327,6 @@ def _clean_page(page: bytes, mode: str) -> CleanResult:
     return clean(RawDocument(page, source="page.html", media_type="text/html"), config)
 
 
-@pytest.fixture
-def extraction_calls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """The `fast` flag of every trafilatura extraction made while the test runs."""
-    calls: list[bool] = []
-    extract = html_module._trafilatura_text
-
-    def counted(html: str, url: str | None, *, fast: bool) -> str | None:
-        calls.append(fast)
-        return extract(html, url, fast=fast)
-
-    monkeypatch.setattr(html_module, "_trafilatura_text", counted)
-    return calls
-
-
 @pytest.mark.parametrize(
     ("extracted", "paragraphs", "fragment"),
     [

@@ -695,25 +695,15 @@ def test_credentials_named_by_environment_variables_are_sent_and_stored_redacted
 
 @pytest.mark.parametrize(("mode", "expected"), [("adaptive", [True]), ("full", [False])])
 def test_the_html_extraction_option_reaches_the_cleaners(
-    mode: str, expected: list[bool], monkeypatch: pytest.MonkeyPatch
+    mode: str, expected: list[bool], extraction_calls: list[bool]
 ) -> None:
     """`--html-extraction` (CleanOptions) picks the extraction a worker runs: fast first, or
     trafilatura's full extraction on every page."""
-    import cleaners.html as html_module
-
     page = gzip.decompress(
         (Path(__file__).parent / "data/html/flowfx.de.tmux.html.gz").read_bytes()
     )
-    calls: list[bool] = []
-    extract = html_module._trafilatura_text
-
-    def counted(html: str, url: str | None, *, fast: bool) -> str | None:
-        calls.append(fast)
-        return extract(html, url, fast=fast)
-
-    monkeypatch.setattr(html_module, "_trafilatura_text", counted)
     document = RawDocument(page, source="tmux.html", media_type="text/html")
     options = CleanOptions(language_detector=None, html_extraction=mode)
     tables = clean_documents([document], options, "20000101T000000Z-test0000").tables
     assert tables["articles"].num_rows == 1
-    assert calls == expected
+    assert extraction_calls == expected
