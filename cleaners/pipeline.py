@@ -37,6 +37,11 @@ _HTML_SNIFF_RE = re.compile(
 )
 
 
+# "adaptive": trafilatura's fast extraction, and the full one where the fast text looks like
+# a fragment; "full": always the full one.
+HTML_EXTRACTION_MODES = ("adaptive", "full")
+
+
 @dataclass(frozen=True, slots=True)
 class CleanConfig:
     """Limits and choices for one cleaning run. Defaults suit news pages."""
@@ -46,8 +51,7 @@ class CleanConfig:
     max_line_chars: int = 1_000_000
     language_detector: str | None = "langdetect"
     steps: list[Step] = field(default_factory=lambda: list(DEFAULT_STEPS))
-    # "adaptive": trafilatura's fast extraction, and the full one where the fast text looks
-    # like a fragment; "full": always the full one (`cleaners.html.extract_text`).
+    # One of HTML_EXTRACTION_MODES (`cleaners.html.extract_text`).
     html_extraction: str = "adaptive"
 
     def __post_init__(self) -> None:
@@ -55,7 +59,7 @@ class CleanConfig:
             value = getattr(self, name)
             if not isinstance(value, int) or value <= 0:
                 raise ValueError(f"CleanConfig.{name} must be a positive integer, not {value!r}")
-        if self.html_extraction not in ("adaptive", "full"):
+        if self.html_extraction not in HTML_EXTRACTION_MODES:
             raise ValueError(
                 f"CleanConfig.html_extraction must be 'adaptive' or 'full', "
                 f"not {self.html_extraction!r}"

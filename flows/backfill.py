@@ -74,7 +74,9 @@ def reclean(
     started = time.time()
     run_id = make_run_id()
     start, end = parse_date_range([date_from, date_to]) or (None, None)
-    options = CleanOptions(language_detector, keep_raw=False, html_extraction=html_extraction)
+    options = CleanOptions(
+        language_detector=language_detector, keep_raw=False, html_extraction=html_extraction
+    )
     plan = BatchPlan(batch_size, batch_bytes, max_in_flight)
     tally = InputTally()
     with DatasetWriter(output, run_id, replace=True) as writer:

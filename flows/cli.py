@@ -31,6 +31,7 @@ from typing import Any
 
 from cleaners import CleanConfig, CleanResult, RawDocument, clean
 from cleaners.language import DETECTORS
+from cleaners.pipeline import HTML_EXTRACTION_MODES
 from flows import scanner_cache
 from flows.defaults import DEFAULT_BATCH_SIZE
 from flows.records import FailedInput
@@ -198,7 +199,7 @@ def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--html-extraction",
-        choices=("adaptive", "full"),
+        choices=HTML_EXTRACTION_MODES,
         default="adaptive",
         help="trafilatura's fast extraction, and the full one where the fast text looks like "
         "a fragment (adaptive, the default), or always the full one",

@@ -895,7 +895,9 @@ def ingest(
     paths, urls = split_inputs(inputs, url_lists or [])
     urls = [credentials.restore(url) for url in urls]
     date_range = parse_date_range(raw_dates)
-    options = CleanOptions(language_detector, keep_raw, html_extraction)
+    options = CleanOptions(
+        language_detector=language_detector, keep_raw=keep_raw, html_extraction=html_extraction
+    )
     fetch_config = FetchConfig(
         allow_private=allow_private, respect_robots=respect_robots, per_host_delay=fetch_delay
     )
