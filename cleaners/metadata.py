@@ -76,13 +76,20 @@ MONTH_DAY_YEAR_RE = re.compile(
     rf"\b(?P<month>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
     re.IGNORECASE,
 )
-NUMERIC_DATE_RE = re.compile(r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})\b")
+# A theme that prints the published and the updated date side by side yields, as page
+# text, two dates glued together ("17/11/201917/11/2019"): the year may run into a second date.
+NUMERIC_DATE_RE = re.compile(
+    r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})"
+    r"(?:\b|(?=\d{1,2}[./]\d{1,2}[./]\d{4}\b))"
+)
 ISO_DATE_RE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
 ISO_DATETIME_RE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?![\d:])"
 )
+# Never the day and month of a date ("19.11.2021"), nor digits inside a longer number.
 TIME_RE = re.compile(
-    r"\b(?P<hour>\d{1,2})(?:[:h.](?P<minute>\d{2}))\s*(?P<ampm>[ap]\.?\s?m\.?)?", re.IGNORECASE
+    r"\b(?P<hour>\d{1,2})(?:[:h.](?P<minute>\d{2}))(?![./]?\d)\s*(?P<ampm>[ap]\.?\s?m\.?)?",
+    re.IGNORECASE,
 )
 TZ_OFFSETS = {
     "utc": 0, "gmt": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,

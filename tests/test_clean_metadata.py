@@ -146,6 +146,11 @@ def utc(*args: int) -> datetime:
         ("2025-03-04", utc(2025, 3, 4)),
         ("12/06/2025", utc(2025, 6, 12)),
         ("14.08.2025", utc(2025, 8, 14)),
+        # A theme's published and updated dates, glued together in the page text: the
+        # first is the date, and no time is read from the second's digits.
+        pytest.param("17/11/201917/11/2019 ~ Cem Basman", utc(2019, 11, 17), id="glued-dates"),
+        pytest.param("19.11.202119.11.2021", utc(2021, 11, 19), id="glued-dates-dotted"),
+        pytest.param("19.11.2021 20.11.2021", utc(2021, 11, 19), id="date-then-date"),
         pytest.param(
             "2025-03-04T10:05:00Z",
             utc(2025, 3, 4, 10, 5),
@@ -174,6 +179,7 @@ def test_find_date(text: str, expected: datetime) -> None:
         "Call 555-0142 today",
         "2025",
         "13/13/2025",
+        "Ref. 12.3.20241",  # a year never runs on into more digits
     ],
 )
 def test_no_date(text: str) -> None:
@@ -189,6 +195,7 @@ def test_no_date(text: str) -> None:
         ("Opublikowano 3 czerwca 2025, 12:10", True),
         ("The council met on March 4, 2025 to vote on the budget.", False),
         ("Harbour ferry returns to service", False),
+        ("17/11/201917/11/2019 ~ Cem Basman", True),
         pytest.param(
             "Jan. 14, 2025, 6:05 p.m.",
             True,
