@@ -40,12 +40,13 @@ def _credit_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         re.I,
     )
     agency = re.compile(rf"(?:[/(|:]\s*|^)(?:{caption_lexicon.AGENCIES})\)?\.?\s*$", re.I)
-    # "Ray Odum / Courier", "(Martin Lobo for the Observer)", "© Lucie Carré",
+    # "Ray Odum / Courier", "(Matt Stone/Boston Herald)", "(Martin Lobo for the Observer)",
+    # "© Lucie Carré",
     # "…Schweiz. © AFP / MARCO BERTORELLO", "(Quelle: Fleischmann/Unsplash/DJV)". A ©
     # credit after a caption has no year (that is a copyright notice); a source of one or
     # two parts ("Quelle: dpa/lnw") may name a news agency, not a photographer.
     name_credit = re.compile(
-        rf"(?:{_CAP}[\w'.-]+ ){{1,3}}?{_CAP}[\w'.-]+ ?/ ?[«\"“]?{_CAP}[\w»\"”' .-]*$"
+        rf"(?:{_CAP}[\w'.-]+ ){{1,3}}?{_CAP}[\w'.-]+ ?/ ?[«\"“]?{_CAP}[\w»\"”' .-]*\)?$"
         r"|\((?:[\w'.-]+ ){1,4}for (?:the )?[\w'. -]+\)$"
         r"|©\s*[\w'.-]+(?: [\w'.-]+){0,3}$|(?<=\S)\s*©\s*[^\W\d_][^©\d.!?]{0,60}$"
         rf"|(?i:\(\s*(?:{caption_lexicon.SOURCE_KEYWORDS})\s*:[^()/]{{1,60}}/[^()/]{{1,60}}/[^()]{{1,60}}\)$)"

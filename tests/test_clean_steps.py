@@ -1419,6 +1419,9 @@ def test_polish_caption_with_fot_credit_is_removed() -> None:
         ("de", "Der neue Zähler im Heizungskeller eines Kunden. © AFP / MARTINA KELLER"),
         ("de", "Geschäftsführerin Dagmar Oltmanns bei der Vorstellung© Stadtwerke/Jens Brandt"),
         ("de", "Die Stadtwerke senken den Preis zum ersten Mal. (Quelle: Brandt/Unsplash/SWL)"),
+        # a photographer and an outlet in parentheses, closing the caption
+        ("en", "The harbour master speaks at the ferry terminal. (Ray Odum/Harbour Courier)"),
+        ("de", "Der neue Zähler im Heizungskeller. (Symbolbild: Alex T./AdobeStock)"),
         # a licence stands where the credit would
         ("pl", "Budynek przedszkola w Borkowie przed przebudową, rok 1975 /domena publiczna"),
         # an agency name in capitals after the caption's sentence
