@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from cleaners.cues import Cues
 from cleaners.features import BlockClass, BlockFeatures
-from cleaners.metadata import is_dateline, is_role_line, parse_byline
+from cleaners.metadata import DATELINE_MAX_WORDS, is_dateline, is_role_line, parse_byline
 from cleaners.model import Document, Removal
 from cleaners.steps.base import (
     Wall,
@@ -144,11 +144,39 @@ class ListHeaders:
                 continue
             mark_boundary(doc, position)
             removed.append(removal(doc, position, "navigation", "list_header"))
+            run = headline_run(doc, kept, i + 1)
+            if run and _heads_article(doc, kept, feats, i, i + 1 + len(run)):
+                # The article's own header (title, dek, photo caption) right under a menu
+                # ("Archiv", "Trending:"): the article span and the title search judge it.
+                del run[-ARTICLE_HEADER_LINES:]
             removed.extend(
-                removal(doc, p, "unrelated_headline", "listed_under_header")
-                for p in headline_run(doc, kept, i + 1)
+                removal(doc, p, "unrelated_headline", "listed_under_header") for p in run
             )
         return removed
+
+
+# How close below its dateline or byline an article's first long paragraph starts.
+ARTICLE_PROSE_WITHIN = 3
+# The most lines an article's header puts above its byline: title, dek, photo caption.
+ARTICLE_HEADER_LINES = 3
+
+
+def _heads_article(
+    doc: Document, kept: list[int], feats: list[BlockFeatures], header: int, after: int
+) -> bool:
+    """True if a headline run under a list header in the page's masthead (kept[header], no
+    long paragraph above it) ends at a dateline or a byline with a long paragraph close
+    below it: the run's last headline is then the article's, under a menu. Lower down, a
+    teaser card has the same shape ("10 Jahre NSU" / "04.11.2021" / its blurb)."""
+    if after >= len(kept) or any(feats[p].klass is BlockClass.GOOD for p in kept[:header]):
+        return False
+    position = kept[after]
+    text, feat = doc.blocks[position].text, feats[position]
+    announces = feat.n_words <= DATELINE_MAX_WORDS and (
+        is_dateline(text, feat.n_words) or parse_byline(text, allow_bare_name=False) is not None
+    )
+    below = kept[after + 1 : after + 1 + ARTICLE_PROSE_WITHIN]
+    return announces and any(feats[p].klass is BlockClass.GOOD for p in below)
 
 
 @dataclass(frozen=True, slots=True)
