@@ -2,6 +2,8 @@
 
 LABELS = {
     "en": [
+        # Comment forms' check boxes and connect buttons ("Notify me of new posts by email.").
+        r"notify me (?:about|when)[\w ]*|connecting to s",
         r"comments?|(?:show|view|load|see|read) (?:all |more )?(?:comments?|replies)|(?:all )?comments",
         r"(?:leave|add|write|post) a (?:comment|reply)|join the (?:conversation|discussion)|discussion",
         r"reply(?: likes?)?|like|report|sort by(?: oldest| newest| best| top)?|oldest|newest",
@@ -10,26 +12,42 @@ LABELS = {
         r"comment on this (?:article|story|post)",
     ],
     "ru": [
+        r"(?:уведомлять|уведомить|сообщать) меня о[\w ]*",
         r"комментари[йия](?: к статье)?|показать (?:ещё|все) комментари[ий]|ответить|все комментарии",
         r"войдите,? чтобы (?:оставить|написать) комментарий|оставить комментарий",
     ],
-    "uk": [r"коментар[іі](?:в)?|показати (?:ще|всі) коментарі|відповісти|залишити коментар"],
+    "uk": [
+        r"(?:сповіщати|повідомляти|сповістити) мене про[\w ]*",
+        r"коментар[іі](?:в)?|показати (?:ще|всі) коментарі|відповісти|залишити коментар",
+    ],
     "de": [
+        r"benachrichtigung bei (?:weiteren|nachfolgenden|neuen) kommentaren[\w ]*|informiere mich über neue (?:beiträge|kommentare)[\w ]*|verbinde mit s",
         r"kommentare?|alle kommentare(?: anzeigen)?|antworten|kommentieren|kommentar (?:schreiben|verfassen|abschicken)|antwort abbrechen",
         r"(?:schreib|schreibe|hinterlasse|hinterlass)(?: jetzt| uns)? (?:einen|einen neuen|deinen|ihren) kommentar|hinterlasse eine antwort|kommentar hinterlassen(?: antworten abbrechen)?|keine kommentare(?: vorhanden)?|bisher keine kommentare",
         r"name(?: erforderlich)?|e ?mail(?: erforderlich)?[\w ]*|webseite|website|benachrichtige mich[\w ]*",
         r"(?:artikel|beitrag) kommentieren",
     ],
     "fr": [
-        r"commentaires?|vos réactions|réagissez|voir (?:tous les|plus de) commentaires|répondre|réagir|laisser un commentaire|annuler la réponse"
+        r"(?:prévenez|avertissez|notifiez) moi[\w ]*",
+        r"commentaires?|vos réactions|réagissez|voir (?:tous les|plus de) commentaires|répondre|réagir|laisser un commentaire|annuler la réponse",
     ],
     "es": [
+        r"(?:recibir un correo electrónico con|notificarme|avísame)[\w ]*(?:comentarios|entradas?|artículos)[\w ]*",
         r"comentarios?|ver (?:más|todos los) comentarios|responder|comentar|deja un comentario|cancelar respuesta",
         r"comentar (?:este|esta) (?:artículo|noticia|nota)(?: comentarios?)?",
     ],
-    "it": [r"commenti|commenta|rispondi|mostra (?:altri|tutti i) commenti"],
-    "pl": [r"komentarze?|odpowiedz|pokaż (?:więcej|wszystkie) komentarze|skomentuj"],
-    "pt": [r"comentários?|responder|ver (?:mais|todos os) comentários|comentar"],
+    "it": [
+        r"avvisami[\w ]*(?:commenti|articoli)[\w ]*",
+        r"commenti|commenta|rispondi|mostra (?:altri|tutti i) commenti",
+    ],
+    "pl": [
+        r"powiadom mnie o[\w ]*",
+        r"komentarze?|odpowiedz|pokaż (?:więcej|wszystkie) komentarze|skomentuj",
+    ],
+    "pt": [
+        r"(?:notifique|notificar|avise) me[\w ]*(?:comentários|posts|artigos)[\w ]*",
+        r"comentários?|responder|ver (?:mais|todos os) comentários|comentar",
+    ],
 }
 
 PHRASES = {
