@@ -17,7 +17,8 @@ from cleaners.model import (
 # The cleaning code's version, written into every row. Bump it with any change that alters
 # what `clean` returns for some input, so that rows cleaned by older code can be found and
 # re-cleaned from the stored raw pages (`newsclean reclean`). 0.2.0: trafilatura's fast
-# extraction first, the full one only for fragments (changes the text of ~5% of HTML pages).
+# extraction first, the full one only for fragments (changes the text of ~5% of HTML pages),
+# and the rule changes of 2026-11-23 (skip links, glued dates, masthead list headers).
 PIPELINE_VERSION = "0.2.0"
 
 from cleaners.pipeline import CleanConfig, clean  # noqa: E402
