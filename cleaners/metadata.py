@@ -229,6 +229,12 @@ def is_dateline(text: str, n_words: int) -> bool:
     return find_date(text) is not None
 
 
+def announces_article(text: str, n_words: int) -> bool:
+    """A dateline, or a byline with its cue ("By Jane Doe", not a bare name): the lines that
+    stand between an article's headline and its body."""
+    return is_dateline(text, n_words) or parse_byline(text, allow_bare_name=False) is not None
+
+
 def is_role_line(text: str) -> bool:
     """A byline's second line that names only the role: "Tribune Staff Writer"."""
     return bool(ROLE_LINE_RE.match(text.strip()))

@@ -17,6 +17,10 @@ from cleaners.features import BlockFeatures, document_features
 from cleaners.model import Document, Removal
 
 BOUNDARIES = "boundaries"
+# A byline or dateline announces an article only when a long paragraph follows it within
+# this many kept blocks (past a title, a dek, a photo credit): the dates of a teaser list
+# announce nothing.
+ANNOUNCED_WITHIN = 3
 
 
 class Step(Protocol):

@@ -14,9 +14,16 @@ from dataclasses import dataclass
 
 from cleaners.cues import Cues
 from cleaners.features import BlockClass, BlockFeatures
-from cleaners.metadata import DATELINE_MAX_WORDS, is_dateline, is_role_line, parse_byline
+from cleaners.metadata import (
+    DATELINE_MAX_WORDS,
+    announces_article,
+    is_dateline,
+    is_role_line,
+    parse_byline,
+)
 from cleaners.model import Document, Removal
 from cleaners.steps.base import (
+    ANNOUNCED_WITHIN,
     Wall,
     candidate_positions,
     cues,
@@ -155,8 +162,6 @@ class ListHeaders:
         return removed
 
 
-# How close below its dateline or byline an article's first long paragraph starts.
-ARTICLE_PROSE_WITHIN = 3
 # The most lines an article's header puts above its byline: title, dek, photo caption.
 ARTICLE_HEADER_LINES = 3
 
@@ -171,11 +176,11 @@ def _heads_article(
     if after >= len(kept) or any(feats[p].klass is BlockClass.GOOD for p in kept[:header]):
         return False
     position = kept[after]
-    text, feat = doc.blocks[position].text, feats[position]
-    announces = feat.n_words <= DATELINE_MAX_WORDS and (
-        is_dateline(text, feat.n_words) or parse_byline(text, allow_bare_name=False) is not None
+    feat = feats[position]
+    announces = feat.n_words <= DATELINE_MAX_WORDS and announces_article(
+        doc.blocks[position].text, feat.n_words
     )
-    below = kept[after + 1 : after + 1 + ARTICLE_PROSE_WITHIN]
+    below = kept[after + 1 : after + 1 + ANNOUNCED_WITHIN]
     return announces and any(feats[p].klass is BlockClass.GOOD for p in below)
 
 

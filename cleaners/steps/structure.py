@@ -18,9 +18,22 @@ from cleaners.lexicons import quantities
 from cleaners.metadata import (
     DATELINE_MAX_WORDS as DATELINE_WORDS,
 )
-from cleaners.metadata import find_date, is_dateline, is_role_line, parse_byline
+from cleaners.metadata import (
+    announces_article,
+    find_date,
+    is_dateline,
+    is_role_line,
+    parse_byline,
+)
 from cleaners.model import Document, Removal
-from cleaners.steps.base import Wall, boundaries, features, kept_positions, removal
+from cleaners.steps.base import (
+    ANNOUNCED_WITHIN,
+    Wall,
+    boundaries,
+    features,
+    kept_positions,
+    removal,
+)
 from cleaners.steps.lists import INTERNAL_SENTENCE_RE
 from cleaners.text import FUNCTION_WORDS
 
@@ -42,10 +55,9 @@ TERMINAL_DISCOUNT = 0.5
 # The best run before a comment section is the article when it has this much prose,
 # however long the comments after it are.
 ARTICLE_BEFORE_COMMENTS_CHARS = 600
-# A byline or dateline announces an article: it pulls the run towards itself.
+# A byline or dateline announces an article: it pulls the run towards itself, if a long
+# paragraph follows within ANNOUNCED_WITHIN kept blocks.
 ANNOUNCEMENT_BONUS = 150
-# ... if a long paragraph follows within this many kept blocks (title, dek, photo credit).
-ANNOUNCED_WITHIN = 3
 # An appendix after the article: prose behind this many non-prose lines, shorter than both
 # limits (see `_without_appendix`).
 APPENDIX_GAP_BLOCKS = 6
@@ -76,7 +88,7 @@ def block_weight(
     if (
         prose_follows
         and feat.n_words <= DATELINE_WORDS
-        and _announces_article(doc.blocks[position].text, feat)
+        and announces_article(doc.blocks[position].text, feat.n_words)
     ):
         return ANNOUNCEMENT_BONUS
     if feat.klass is BlockClass.NEAR_GOOD:
@@ -123,10 +135,6 @@ def _prose_chars(kept: list[int], feats: list[BlockFeatures], span: Span) -> int
 
 def _has_prose(kept: list[int], feats: list[BlockFeatures], span: Span | None) -> bool:
     return span is not None and _prose_chars(kept, feats, span) >= MIN_ARTICLE_SCORE
-
-
-def _announces_article(text: str, feat: BlockFeatures) -> bool:
-    return is_dateline(text, feat.n_words) or parse_byline(text, allow_bare_name=False) is not None
 
 
 def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Span | None:
@@ -281,7 +289,7 @@ def _extend_start(doc: Document, kept: list[int], feats: list[BlockFeatures], fi
         position = above[index]
         feat = feats[position]
         text = doc.blocks[position].text
-        if any(position < w < start for w in walls) or _announces_article(text, feat):
+        if any(position < w < start for w in walls) or announces_article(text, feat.n_words):
             break
         if feat.klass is BlockClass.BAD or not (feat.ends_sentence or feat.list_item):
             break
@@ -551,7 +559,7 @@ def _candidate_above(
 def _is_meta_line(doc: Document, feats: list[BlockFeatures], position: int) -> bool:
     """A dateline, a byline or a bare date ("14.03.2025", "01.02.2022 Allgemein")."""
     text, feat = doc.blocks[position].text, feats[position]
-    return _announces_article(text, feat) or (
+    return announces_article(text, feat.n_words) or (
         feat.n_words <= DATELINE_WORDS and find_date(text) is not None
     )
 
