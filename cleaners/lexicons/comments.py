@@ -2,13 +2,13 @@
 
 LABELS = {
     "en": [
-        # Comment forms' check boxes and connect buttons ("Notify me of new posts by email.").
-        r"notify me (?:about|when)[\w ]*|connecting to s",
+        # A comment form's connect button ("Connecting to %s").
+        r"connecting to s",
         r"comments?|(?:show|view|load|see|read) (?:all |more )?(?:comments?|replies)|(?:all )?comments",
         r"(?:leave|add|write|post) a (?:comment|reply)|join the (?:conversation|discussion)|discussion",
         r"reply(?: likes?)?|like|report|sort by(?: oldest| newest| best| top)?|oldest|newest",
         r"view all comments|be the first to comment|no comments(?: yet)?|leave a (?:reply|comment)|cancel reply|post comment|submit comment",
-        r"name(?: required)?|e ?mail(?: required)?(?: will not be published)?|website|notify me of[\w ]*",
+        r"name(?: required)?|e ?mail(?: required)?(?: will not be published)?|website|notify me (?:of|about|when)[\w ]*",
         r"comment on this (?:article|story|post)",
     ],
     "ru": [

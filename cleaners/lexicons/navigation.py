@@ -4,7 +4,7 @@ LABELS = {
     "en": [
         # Skip links, the first line of many page dumps ("Skip to main content").
         r"skip (?:to )?(?:the )?(?:main |primary )?(?:content|navigation|menu|sidebar|search|footer)(?: skip to [\w ]{1,30})?|skip navigation",
-        r"(?:☰ )?menu|search|home|sections?|back to top|skip to (?:main )?content|(?:main )?navigation|sign in|log in|log out|register|my account",
+        r"(?:☰ )?menu|search|home|sections?|back to top|(?:main )?navigation|sign in|log in|log out|register|my account",
         r"(?:previous|next|prev) (?:article|story|post|page)?|previous|next|older posts|newer posts|page \w+ of \w+",
         r"read (?:full|the full|more)(?: article| story)?(?: on [\w. ]+)?|continue reading|read more|more|show more|load more|see all|view all",
         r"about(?: us)?|contact(?: us)?|advertise(?: with us)?|careers|jobs|privacy(?: policy)?|terms(?: of (?:use|service))?|imprint|impressum|sitemap|rss|faq|help",
@@ -24,7 +24,7 @@ LABELS = {
         r"повернутися (?:до|на) [\w ]{1,30}",
     ],
     "de": [
-        r"(?:direkt |springe )?(?:zu[mr]|zu) (?:haupt)?(?:inhalt|navigation|menü|hauptmenü|suche|seitenanfang|fußzeile)(?: springen| wechseln| überspringen)?|springe direkt zu",
+        r"(?:direkt |springe )?zu[mr]? (?:haupt)?(?:inhalt|navigation|menü|hauptmenü|suche|seitenanfang|fußzeile)(?: springen| wechseln| überspringen)?|springe direkt zu",
         r"inhaltsverzeichnis|inhalt|auf dieser seite|startseite|menü|suche|suchen|anmelden|abmelden|zurück|weiter|nach oben|vorheriger artikel|nächster artikel|alle artikel|kontakt|impressum|datenschutz(?:erklärung)?|agb|mediadaten",
         r"zurück (?:zu[rm]?) [\w ]{1,30}|zur startseite|zur übersicht",
     ],
