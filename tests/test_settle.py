@@ -22,8 +22,14 @@ from tests.cleaning_helpers import DATA, Labelled, assert_accounted, labelled_pa
 FAST = CleanConfig(language_detector=None)
 # Real page texts (htmldev) whose first pass keeps lines a second pass removes.
 UNSETTLED = [Labelled(path.name, path.read_bytes(), {}) for path in sorted(DATA.glob("settle/*"))]
+# Real page texts (htmldev) whose article header sits under a menu (tests/test_masthead_pages).
+MASTHEAD = [
+    Labelled(path.name, path.read_bytes(), {}) for path in sorted(DATA.glob("masthead/*.txt"))
+]
 PAGES = [
-    page for page in labelled_pages() + UNSETTLED if clean(RawDocument(page.raw, "p.txt"), FAST).ok
+    page
+    for page in labelled_pages() + UNSETTLED + MASTHEAD
+    if clean(RawDocument(page.raw, "p.txt"), FAST).ok
 ]
 IDS = [page.name.removesuffix(".txt") for page in PAGES]
 
