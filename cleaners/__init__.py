@@ -19,7 +19,8 @@ from cleaners.model import (
 # re-cleaned from the stored raw pages (`newsclean reclean`). 0.2.0: trafilatura's fast
 # extraction first, the full one only for fragments (changes the text of ~5% of HTML pages),
 # and the rule changes of 2026-11-23 (skip links, glued dates, masthead list headers).
-PIPELINE_VERSION = "0.2.0"
+# 0.2.1: Bulgarian no longer tagged "ru" for its ъ; Latin-script Serbian tagged "sr".
+PIPELINE_VERSION = "0.2.1"
 
 from cleaners.pipeline import CleanConfig, clean  # noqa: E402
 

@@ -2,9 +2,12 @@
 
 langdetect is the default: it is what the project promised its users. It is random unless
 seeded, raises on text without letters, never answers Serbian and confuses Ukrainian with
-Russian on short text, so `LangdetectDetector` seeds it, catches its errors and fixes those
-confusions from letters that only one of the languages uses. Faster detectors (py3langid,
-lingua) plug in through the same `LanguageDetector` protocol.
+Russian (and Bulgarian with Macedonian) on short text, so `LangdetectDetector` seeds it,
+catches its errors and fixes those confusions (`fix_answer`): Cyrillic answers from letters
+that only one of the languages uses, and "hr" answers on Latin-script Serbian from the
+ekavian spelling that standard Croatian never uses ("vreme", "mesto", "gde" against
+"vrijeme", "mjesto", "gdje"). Faster detectors (py3langid, lingua) plug in through the same
+`LanguageDetector` protocol and get the same fixes.
 """
 
 from __future__ import annotations
@@ -26,7 +29,11 @@ MIN_LETTERS = 20
 MAX_SAMPLE_CHARS = 600
 
 _UKRAINIAN_ONLY = re.compile(r"[ієїґІЄЇҐ]")
-_RUSSIAN_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+# Not ъ: a rare separator in Russian ("объезд"), it is one of Bulgarian's commonest vowels.
+_RUSSIAN_ONLY = re.compile(r"[ыэёЫЭЁ]")
+_HARD_SIGN = re.compile(r"[ъЪ]")
+# Letters of Russian, Ukrainian and Bulgarian that the Macedonian alphabet does not have.
+_NOT_MACEDONIAN = re.compile(r"[йщъьюяЙЩЪЬЮЯ]")
 # ђ and ћ are Serbian only; ѓ, ќ and ѕ Macedonian only (ј, љ, њ, џ are in both).
 _SERBIAN_ONLY = re.compile(r"[ђћЂЋ]")
 _MACEDONIAN_ONLY = re.compile(r"[ѓќѕЃЌЅ]")
@@ -68,6 +75,10 @@ def fix_cyrillic(code: str, text: str) -> str:
         return "uk"
     if russian > 2 * ukrainian and russian >= 2:
         return "ru"
+    if ukrainian == russian == 0 and len(_HARD_SIGN.findall(text)) >= 2:
+        return "bg"  # Russian text of this length would show ы, э or ё
+    if code == "mk" and _NOT_MACEDONIAN.search(text):
+        return "bg"  # Bulgarian is the South Slavic language those letters leave
     return code
 
 
@@ -78,6 +89,55 @@ def _serbian_or_macedonian(text: str) -> str:
     serbian = sum(w in _SERBIAN_WORDS for w in words)
     macedonian = sum(w in _MACEDONIAN_WORDS for w in words)
     return "mk" if macedonian > serbian else "sr"
+
+
+# Latin-script Serbian, which langdetect reads as Croatian. The two differ where Proto-Slavic
+# jat gives "e" in Serbian (ekavian) and "ije"/"je" in Croatian (ijekavian), and in some
+# everyday words (hiljada/tisuća, opština/općina; Bosnian shares the first of each). Only
+# forms that the other standard never uses are listed (so not "vremena", Croatian's own
+# genitive of "vrijeme"). Bosnian is ijekavian, so it stays "hr", as langdetect (which has
+# no "bs") answers.
+_EKAVIAN_TEXT = (
+    "vreme mesto mesta mestu dete deca dece reka reke mleko pesma pesme uvek gde ovde negde "
+    "posle pre deo reč reči rečima rešenje rešiti rešio vest vesti cena cene ceni sreda "
+    "nedelja nedelje nedelju predsednik predsednika predsednica lepo lepa belo bela ceo cela "
+    "celog hteo htela mesec meseca meseci primer primera primeru verovatno svedok posledica "
+    "posledice telo tela mera mere sedište podneo uslovi uslova takođe hiljada hiljade "
+    "opština opštine opštini bezbednost bezbednosti saradnja saradnje saradnji tačno tačka "
+    "istorija istorije univerzitet fudbal fudbalski voz hleb vazduh"
+)
+_IJEKAVIAN_TEXT = (
+    "vrijeme mjesto mjesta mjestu dijete djeca djece rijeka rijeke mlijeko pjesma pjesme "
+    "uvijek gdje ovdje negdje poslije prije dio dijela riječ riječi riječima rješenje "
+    "riješiti riješio vijest vijesti cijena cijene cijeni srijeda nedjelja nedjelje "
+    "nedjelju predsjednik predsjednika predsjednica lijepo lijepa bijelo bijela cijeli "
+    "cijela cijelog htio htjela mjesec mjeseca mjeseci primjer primjera primjeru "
+    "vjerojatno svjedok posljedica posljedice tijelo tijela mjera mjere sjedište podnio "
+    "uvjeti uvjeta također tisuća tisuće općina općine općini sigurnost sigurnosti suradnja "
+    "suradnje suradnji točno točka povijest povijesti sveučilište nogomet nogometni vlak "
+    "kruh zrak tijekom tjedan tjedna obitelj obitelji"
+)
+_EKAVIAN_WORDS = frozenset(_EKAVIAN_TEXT.split())
+_IJEKAVIAN_WORDS = frozenset(_IJEKAVIAN_TEXT.split())
+_LATIN_WORD_RE = re.compile(r"[a-zčćšđž]+")
+_SERBO_CROATIAN_ANSWERS = {"hr", "bs", "sr"}
+
+
+def fix_serbian_latin(code: str, text: str) -> str:
+    """Serbian ("sr") for a Croatian or Bosnian answer on text spelled the ekavian way."""
+    if code not in _SERBO_CROATIAN_ANSWERS:
+        return code
+    words = _LATIN_WORD_RE.findall(text.lower())
+    ekavian = sum(word in _EKAVIAN_WORDS for word in words)
+    ijekavian = sum(word in _IJEKAVIAN_WORDS for word in words)
+    if ekavian >= 2 and ekavian > 2 * ijekavian:
+        return "sr"
+    return code
+
+
+def fix_answer(code: str, text: str) -> str:
+    """A detector's answer with the known confusions corrected (see the module docstring)."""
+    return fix_serbian_latin(fix_cyrillic(code, text), text)
 
 
 def enough_letters(text: str) -> bool:
@@ -128,7 +188,7 @@ class LangdetectDetector:
         except (LangDetectException, IndexError):
             return Detection(UNDETERMINED, 0.0)
         code = best.lang.split("-")[0]
-        return Detection(fix_cyrillic(code, sample), round(float(best.prob), 4))
+        return Detection(fix_answer(code, sample), round(float(best.prob), 4))
 
 
 class Py3LangidDetector:
@@ -146,7 +206,7 @@ class Py3LangidDetector:
         if not enough_letters(sample):
             return Detection(UNDETERMINED, 0.0)
         code, probability = self._identifier.classify(sample)
-        return Detection(fix_cyrillic(code, sample), round(float(probability), 4))
+        return Detection(fix_answer(code, sample), round(float(probability), 4))
 
 
 class LinguaDetector:
@@ -168,7 +228,7 @@ class LinguaDetector:
             return Detection(UNDETERMINED, 0.0)
         best = values[0]
         code = best.language.iso_code_639_1.name.lower()
-        return Detection(fix_cyrillic(code, sample), round(float(best.value), 4))
+        return Detection(fix_answer(code, sample), round(float(best.value), 4))
 
 
 DETECTORS = {

@@ -1,5 +1,6 @@
 """Language identification of the cleaned body: the core languages, determinism, 'und' for
-text without enough letters, and the Cyrillic fixes (uk vs ru, sr, be)."""
+text without enough letters, and the fixes of known confusions (uk vs ru, bg vs mk and ru,
+Cyrillic and Latin Serbian, be)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from cleaners import CleanConfig
-from cleaners.language import UNDETERMINED, fix_cyrillic, get_detector
+from cleaners.language import (
+    UNDETERMINED,
+    fix_answer,
+    fix_cyrillic,
+    fix_serbian_latin,
+    get_detector,
+)
 from tests.cleaning_helpers import ARTICLES, clean_lines
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +39,39 @@ SERBIAN = "Влада Србије је најавила нове мере за 
 BELARUSIAN = "Урад абвясціў новыя меры падтрымкі сялянаў у паўднёвых раёнах краіны."
 BULGARIAN = (
     "Правителството обяви нови мерки в подкрепа на земеделските производители в южните общини."
+)
+# ъ is Bulgarian's commonest vowel letter, and rare in Russian.
+BULGARIAN_BUDGET = (
+    "Министърът на финансите заяви, че бюджетът на България за следващата година ще бъде "
+    "приет в началото на декември. Според него държавата ще продължи да подкрепя малкия и "
+    "средния бизнес във всички региони на страната."
+)
+MACEDONIAN_BUDGET = (
+    "Министерот за финансии изјави дека буџетот на Македонија за следната година ќе биде "
+    "донесен на почетокот на декември."
+)
+RUSSIAN_BUDGET = (
+    "Министр финансов заявил, что бюджет на следующий год будет принят в начале декабря. По "
+    "его словам, государство поддержит малый и средний бизнес, а налоги не вырастут."
+)
+# The same news in Latin-script Serbian (ekavian), Croatian and Bosnian (both ijekavian).
+SERBIAN_LATIN = (
+    "Vlada Srbije je danas usvojila predlog zakona o budžetu za narednu godinu. Ministar "
+    "finansija rekao je da će plate u javnom sektoru biti povećane, a penzije usklađene sa "
+    "inflacijom. Opozicija tvrdi da je budžet nerealan i da neće rešiti probleme građana, "
+    "posebno u manjim opštinama gde je nezaposlenost i dalje visoka."
+)
+CROATIAN = (
+    "Vlada Republike Hrvatske danas je usvojila prijedlog zakona o proračunu za iduću godinu. "
+    "Ministar financija rekao je da će plaće u javnom sektoru biti povećane, a mirovine "
+    "usklađene s inflacijom. Oporba tvrdi da je proračun nerealan i da neće riješiti probleme "
+    "građana, osobito u manjim općinama gdje je nezaposlenost i dalje visoka."
+)
+BOSNIAN = (
+    "Vijeće ministara Bosne i Hercegovine danas je usvojilo prijedlog budžeta za narednu "
+    "godinu. Ministar finansija kazao je da će plate u javnom sektoru biti povećane. "
+    "Opozicija tvrdi da budžet neće riješiti probleme građana, posebno u manjim opštinama "
+    "gdje je nezaposlenost i dalje visoka."
 )
 
 
@@ -124,6 +164,12 @@ def test_only_a_sample_of_a_long_body_is_read(langdetect) -> None:
         ("ru", BELARUSIAN, "be"),
         ("uk", BELARUSIAN, "be"),
         ("bg", BULGARIAN, "bg"),  # no letter unique to another language: keep the answer
+        ("bg", BULGARIAN_BUDGET, "bg"),  # its ъ is no evidence for Russian
+        ("ru", BULGARIAN_BUDGET, "bg"),  # ъ, and none of Russian's ы, э, ё
+        ("mk", BULGARIAN_BUDGET, "bg"),
+        ("mk", "Мостът беше открит в неделя", "bg"),  # ъ and я: not Macedonian letters
+        ("bg", MACEDONIAN_BUDGET, "mk"),
+        ("bg", RUSSIAN_BUDGET, "ru"),
         ("en", UKRAINIAN, "en"),  # only answers among Cyrillic languages are corrected
         ("ru", "Мост открыли", "ru"),  # too little evidence either way
     ],
@@ -140,6 +186,44 @@ def test_cyrillic_languages_end_to_end(langdetect, text: str, lang: str) -> None
 def test_ukrainian_text_quoting_russian_words_is_still_ukrainian(langdetect) -> None:
     text = " ".join(ARTICLES["uk"].paragraphs) + " Напис на табличці: «Объезд»."
     assert langdetect.detect(text).language == "uk"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [(BULGARIAN_BUDGET, "bg"), (MACEDONIAN_BUDGET, "mk"), (RUSSIAN_BUDGET, "ru")],
+)
+def test_bulgarian_macedonian_and_russian_end_to_end(langdetect, text: str, lang: str) -> None:
+    assert langdetect.detect(text).language == lang
+
+
+@pytest.mark.parametrize(
+    ("detected", "text", "fixed"),
+    [
+        ("hr", SERBIAN_LATIN, "sr"),
+        ("bs", SERBIAN_LATIN, "sr"),
+        ("hr", CROATIAN, "hr"),
+        ("hr", BOSNIAN, "hr"),  # ijekavian like Croatian: langdetect has no "bs" to give
+        ("sl", SERBIAN_LATIN, "sl"),  # only Serbo-Croatian answers are corrected
+        ("hr", "Vreme je lepo.", "sr"),
+        ("hr", "Vreme je lijepo, gdje si?", "hr"),  # mixed: keep the answer
+        ("hr", "Danas pada kiša.", "hr"),  # no spelling that tells them apart
+    ],
+)
+def test_fix_serbian_latin(detected: str, text: str, fixed: str) -> None:
+    assert fix_serbian_latin(detected, text) == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [(SERBIAN_LATIN, "sr"), (CROATIAN, "hr"), (BOSNIAN, "hr")]
+)
+def test_latin_serbian_end_to_end(langdetect, text: str, lang: str) -> None:
+    """langdetect has no Serbian profile and answers "hr" for all three."""
+    assert langdetect.detect(text).language == lang
+
+
+def test_fix_answer_leaves_other_languages_alone() -> None:
+    assert fix_answer("de", SERBIAN_LATIN) == "de"
+    assert fix_answer("en", BULGARIAN_BUDGET) == "en"
 
 
 def test_macedonian_is_not_rewritten_to_serbian() -> None:
