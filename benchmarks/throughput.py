@@ -67,6 +67,7 @@ class Results:
     settings: dict[str, Any] = field(default_factory=dict)
     corpora: dict[str, dict[str, Any]] = field(default_factory=dict)
     bare: dict[str, list[dict[str, float]]] = field(default_factory=dict)
+    bare_in_processes: dict[str, float] = field(default_factory=dict)
     cleaners_alone: dict[str, list[float]] = field(default_factory=dict)
     end_to_end: dict[str, dict[str, Any]] = field(default_factory=dict)
     breakdown: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -117,6 +118,18 @@ def measure_bare(results: Results, html: Corpus, text: Corpus) -> None:
         )
         print(f"  bare {name}: {loop.docs_per_second:.1f} docs/s", flush=True)
     results.load.append(load_average())
+
+
+def measure_bare_in_processes(results: Results, html: Corpus, processes: int) -> None:
+    """The bare trafilatura loop in `processes` processes at once: the machine's own scaling."""
+    loop = timing.bare_trafilatura_in_processes(list(html.files()), processes)
+    results.bare_in_processes = {
+        "processes": processes,
+        "documents": loop.documents,
+        "seconds": round(loop.seconds, 3),
+        "docs_per_second": round(loop.docs_per_second, 2),
+    }
+    print(f"  bare trafilatura in {processes} processes: {loop.docs_per_second:.1f} docs/s")
 
 
 def measure_cleaners_alone(results: Results, paths: DataPaths) -> None:
@@ -265,6 +278,16 @@ def _ratio_rows(
     ]  # fmt: skip
 
 
+def _in_processes_rows(results: Results, baseline: float) -> list[list[str]]:
+    """The bare loop in as many processes as workers: the ceiling of the HTML ratio."""
+    parallel = results.bare_in_processes
+    if not parallel:
+        return []
+    rate = parallel["docs_per_second"]
+    label = f"bare trafilatura.extract, {parallel['processes']} processes at once (ceiling)"
+    return [[label, f"{rate:.1f}", f"{fmt(rate / baseline if baseline else None, 2)}x", "", ""]]
+
+
 def throughput_table(results: Results) -> str:
     e2e, bare, one = results.end_to_end, results.bare, results.prefect["one_document_run"]
     cleaners = results.cleaners_alone
@@ -280,6 +303,7 @@ def throughput_table(results: Results) -> str:
     rows = [
         *_ratio_rows("HTML", e2e[HTML], one, best_rate(bare["trafilatura"]), "trafilatura"),
         ["bare trafilatura.extract, 1 core (before / after)", passes("trafilatura"), "", "", ""],
+        *_in_processes_rows(results, best_rate(bare["trafilatura"])),
         *_ratio_rows("text", e2e[TEXT], one, best_rate(bare["langdetect"]), "langdetect"),
         ["bare langdetect.detect, 1 core (before / after)", passes("langdetect"), "", "", ""],
         ["cleaners alone, no detector, 1 core (seeds+devset)", rates("no detector"), "",
@@ -535,6 +559,7 @@ def run(args: argparse.Namespace, workdir: Path) -> Results:
     print("one-core baselines and cleaners ...", flush=True)
     measure_cleaners_alone(results, paths)
     measure_bare(results, html, text)
+    measure_bare_in_processes(results, html, args.workers)
     print("end to end ...", flush=True)
     measure_end_to_end(results, HTML, html, workdir, env, ingest_args)
     measure_end_to_end(results, TEXT, text, workdir, env, ingest_args)

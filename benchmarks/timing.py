@@ -55,6 +55,41 @@ def bare_trafilatura(files: Iterable[Path]) -> LoopResult:
     return timed_loop((path.read_bytes() for path in files), extract)
 
 
+def _bare_trafilatura_share(files: list[Path], barrier: Any, spans: Any) -> None:
+    """One process of `bare_trafilatura_in_processes`: warm up, wait for the others, time.
+    A failure breaks the barrier, so the other processes fail too instead of waiting."""
+    try:
+        bare_trafilatura(files[:3])  # imports and first-call set-up, untimed
+    except BaseException:
+        barrier.abort()
+        raise
+    barrier.wait()
+    started = time.perf_counter()
+    bare_trafilatura(files)
+    spans.put((started, time.perf_counter()))
+
+
+def bare_trafilatura_in_processes(files: list[Path], processes: int) -> LoopResult:
+    """The bare loop split over `processes` processes running at once, timed from the first
+    start to the last end: how far the machine itself scales the bare library. It is the
+    ceiling of the end-to-end ratio (on two cores of a shared host, two processes need not
+    run at twice the speed of one)."""
+    context = multiprocessing.get_context("fork")
+    barrier, spans = context.Barrier(processes), context.Queue()
+    workers = [
+        context.Process(target=_bare_trafilatura_share, args=(files[i::processes], barrier, spans))
+        for i in range(processes)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:  # each puts one small tuple, so joining first cannot block
+        worker.join()
+    if any(worker.exitcode != 0 for worker in workers):
+        raise RuntimeError(f"a bare trafilatura process failed: {[w.exitcode for w in workers]}")
+    timed = [spans.get(timeout=5) for _ in workers]
+    return LoopResult(len(files), max(end for _, end in timed) - min(start for start, _ in timed))
+
+
 def bare_langdetect(files: Iterable[Path]) -> LoopResult:
     """`langdetect.detect` on each text, one core (errors on letterless text count too)."""
     from langdetect import detect

@@ -159,3 +159,20 @@ def test_cleaners_ab_side_imports_the_cleaners_of_the_root_it_is_given(tmp_path:
     )
     with pytest.raises(subprocess.CalledProcessError):
         run_side(broken, {"one": [str(page)]})
+
+
+def test_bare_trafilatura_in_processes_extracts_every_page_once(tmp_path: Path) -> None:
+    """All pages are shared out (more processes than pages too), and a failing process
+    is an error, not a hang or a silently smaller count."""
+    from benchmarks.timing import bare_trafilatura_in_processes
+
+    pages = []
+    for number in range(3):
+        page = tmp_path / f"page-{number}.html"
+        page.write_text(lines_to_html(PROSE_LINES), encoding="utf-8")
+        pages.append(page)
+    for processes in (2, 4):
+        result = bare_trafilatura_in_processes(pages, processes)
+        assert result.documents == 3 and result.seconds > 0
+    with pytest.raises(RuntimeError, match="failed"):
+        bare_trafilatura_in_processes([*pages, tmp_path / "missing.html"], 2)
