@@ -365,3 +365,48 @@ def test_a_post_of_short_sections_between_lists_keeps_its_last_sections() -> Non
         paragraphs.append(paragraph)
     result = clean_lines(*parts)
     assert_kept(result, *paragraphs)
+
+
+DONATION_BOX = [
+    "Our newsroom has stayed open all night so that you know which roads are closed. This "
+    "coverage is free to everyone because some readers choose to pay for it.",
+    "Become a supporter today",
+]
+
+
+def test_a_short_donation_box_inside_a_live_blog_does_not_cut_it() -> None:
+    """A box with its own appeal prose, set between two updates, is a soft boundary: the
+    updates on both sides stay and the box goes. As a hard boundary it kept only the
+    longer side, since the header above the first updates is too long for them to be
+    read as its standfirst."""
+    header = [
+        "Live: storm closes the harbour road",
+        "By Staff reporters",
+        "Key developments",
+        "- The harbour road is closed in both directions",
+        "- Ferries are cancelled until Friday",
+        "- Schools in the valley are closed",
+        "- Two shelters are open in the town hall",
+        "- Power is out in 4,000 homes",
+        "- Bus routes 3 and 7 are suspended",
+        "- The bridge to the island is open to emergency traffic only",
+    ]
+    first, second, *rest = ARTICLE.paragraphs
+    updates = [["9:41 a.m.", first], ["9:12 a.m.", second]]
+    later = [["8:30 a.m.", paragraph] for paragraph in rest]
+    result = clean_lines(*header, *updates, DONATION_BOX, *later)
+    assert_kept(result, *ARTICLE.paragraphs)
+    for line in DONATION_BOX:
+        assert assert_removed(result, line).kind == "donation_appeal"
+
+
+def test_a_lone_donation_header_still_ends_the_article() -> None:
+    """A header alone ("Support our journalism") opens a letter whose lines the cues may
+    not all catch: the text after it is not the article."""
+    letter = (
+        "For twenty years we have reported on this valley without owners or sponsors, and "
+        "every month we ask the people who read us to keep it that way with a small sum."
+    )
+    result = clean_lines(ARTICLE.title, *ARTICLE.paragraphs, "Support our journalism", letter)
+    assert_kept(result, *ARTICLE.paragraphs)
+    assert not in_body(result, letter)

@@ -2,13 +2,29 @@
 
 LABELS = {
     "en": [
-        r"advertisement|advertising|sponsored(?: content| by [\w ]+)?|ad|ads|promoted|partner content|paid (?:post|content)"
+        r"(?:story|article|content|text) continues (?:below|after)(?: (?:this )?(?:advertisement|the ad|ad))?",
+        r"advertisement|advertising|sponsored(?: content| by [\w ]+)?|ad|ads|promoted|partner content|paid (?:post|content)",
     ],
-    "ru": [r"реклама|на правах рекламы|партнёрский материал|партнерский материал|спецпроект"],
-    "uk": [r"реклама|на правах реклами|партнерський матеріал|спецпроєкт"],
-    "de": [r"anzeige|werbung|gesponsert|sponsored|promotion|zum shop|affiliate-?link|jetzt kaufen"],
-    "fr": [r"publicité|contenu sponsorisé|sponsorisé|partenariat"],
-    "es": [r"publicidad|contenido patrocinado|patrocinado"],
+    "ru": [
+        r"(?:продолжение|статья продолжается|материал продолжается) (?:ниже|после рекламы)",
+        r"реклама|на правах рекламы|партнёрский материал|партнерский материал|спецпроект",
+    ],
+    "uk": [
+        r"(?:продовження|стаття продовжується|матеріал продовжується) (?:нижче|після реклами)",
+        r"реклама|на правах реклами|партнерський матеріал|спецпроєкт",
+    ],
+    "de": [
+        r"(?:der )?(?:artikel|text|beitrag) (?:geht|wird) (?:unter|nach) der (?:anzeige|werbung) weiter(?:geführt)?|weiterlesen nach der (?:anzeige|werbung)",
+        r"anzeige|werbung|gesponsert|sponsored|promotion|zum shop|affiliate-?link|jetzt kaufen",
+    ],
+    "fr": [
+        r"la suite (?:de l'article )?(?:après|sous) (?:cette |la )?publicité|l'article continue (?:après|sous) (?:cette |la )?publicité",
+        r"publicité|contenu sponsorisé|sponsorisé|partenariat",
+    ],
+    "es": [
+        r"(?:el artículo|la noticia|el texto) (?:continúa|sigue) (?:debajo|tras la publicidad|después de la publicidad)|sigue leyendo (?:debajo|tras la publicidad)",
+        r"publicidad|contenido patrocinado|patrocinado",
+    ],
     "it": [r"pubblicità|contenuto sponsorizzato|sponsorizzato"],
     "pl": [r"reklama|materiał sponsorowany|artykuł sponsorowany"],
     "pt": [r"publicidade|conteúdo patrocinado|patrocinado"],
@@ -33,16 +49,30 @@ PHRASES = {
 # Commercial wording of ad copy: prices, calls to action, offers.
 WEAK = {
     "en": [
+        r"\b\d+ ?% off\b|\bin stores? and online\b|\bwhile supplies last\b|\bfree (?:delivery|shipping|trial)\b",
         r"(?:only|just|from|for) [$£€]\s?\d|[$£€]\d+(?:[.,]\d\d)?/mo\b|\bcall \d|\bcall (?:us|now|today)\b",
         r"\b(?:check availability|free quote|order now|shop now|buy now|learn more|limited time|book (?:a|your) free)\b",
     ],
-    "ru": [r"\bтолько в\b|\bзакажите\b|\bскидк\w+|\b18\+|\bоставьте заявку\b"],
-    "uk": [r"залиште заявку|\bзнижк\w+|\bзамовте\b|\bвід \d"],
-    "de": [
-        r"\bjetzt\b.*\b(?:sichern|anfordern|bestellen|buchen)\b|\bnur \d+ ?€|\bkostenlos\w*\b|\bangebot\b"
+    "ru": [
+        r"\bбез предоплаты\b|\bбесплатн\w+ (?:доставк|консультац)\w*",
+        r"\bтолько в\b|\bзакажите\b|\bскидк\w+|\b18\+|\bоставьте заявку\b",
     ],
-    "fr": [r"\bdevis gratuit\b|\bà partir de \d|€ par mois|\bprofitez\b"],
-    "es": [r"\bcalcula tu\b|\btae\b|\bdesde \d+ ?€|\bsolicita\b|\boferta\b"],
+    "uk": [
+        r"\bбезкоштовн\w+ (?:доставк|консультаці)\w*",
+        r"залиште заявку|\bзнижк\w+|\bзамовте\b|\bвід \d",
+    ],
+    "de": [
+        r"\bunverbindlich\w*\b|\bberatungstermin\b|\b\d+ ?% rabatt\b",
+        r"\bjetzt\b.*\b(?:sichern|anfordern|bestellen|buchen)\b|\bnur \d+ ?€|\bkostenlos\w*\b|\bangebot\b",
+    ],
+    "fr": [
+        r"\bsans engagement\b|\b\d+ ?% de réduction\b|\bintervient sous \d",
+        r"\bdevis gratuit\b|\bà partir de \d|€ par mois|\bprofitez\b",
+    ],
+    "es": [
+        r"\bsin compromiso\b|\bpide (?:tu |un )?presupuesto\b|\b\d+ ?% de descuento\b",
+        r"\bcalcula tu\b|\btae\b|\bdesde \d+ ?€|\bsolicita\b|\boferta\b",
+    ],
     "it": [r"\bpreventivo gratuito\b|\ba partire da \d|\bofferta\b"],
     "pl": [r"\bjuż od \d|\bpromocja\b|\bzamów\b"],
     "pt": [r"\ba partir de \d|\bpromoção\b|\bsimule\b"],

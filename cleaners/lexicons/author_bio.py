@@ -22,6 +22,7 @@ PHRASES = {
         r"^(?:pressesprecher(?:\*in|in)?|press officer|media contact) [A-ZÄÖÜ]",
     ],
     "en": [
+        r"^[\w'.-]+ [\w'.-]+(?: [\w'.-]+)? (?:has (?:covered|reported on|written about)|joined (?:the|our) [\w' -]{1,40} in \d{4})",
         r"^follow @\w+|^follow (?:him|her|them) on\b",
         r"\b(?:is|was) (?:a|an|the) [\w' -]{0,40}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor)\b(?: (?:for|at|with) )",
         r"\b(?:is|was) the [\w' -]{0,40}(?:'s)? [\w -]{0,30}(?:correspondent|reporter|editor|writer)\b",
@@ -32,10 +33,17 @@ PHRASES = {
     "ru": [r"^\w+ \w+ — (?:корреспондент|журналист|обозреватель|редактор)|пишет о\b.*\bс \d{4}"],
     "uk": [r"^\w+ \w+ — (?:кореспондент|журналіст|оглядач|редактор)|пише про\b.*\bз \d{4}"],
     "de": [
-        r"\bist (?:redakteur|reporter|korrespondent)(?:in)? (?:für|bei)\b|^folgen sie \w+ auf|^als [\w -]{3,60} betreue ich (?:den|das|die) (?:blog|magazin|ressort)"
+        r"^[\w'.-]+ [\w'.-]+ (?:berichtet|schreibt) (?:seit \d{4} )?(?:für|über)\b|^[\w'.-]+ [\w'.-]+ ist seit \d{4} (?:redakteur|reporter|korrespondent)",
+        r"\bist (?:redakteur|reporter|korrespondent)(?:in)? (?:für|bei)\b|^folgen sie \w+ auf|^als [\w -]{3,60} betreue ich (?:den|das|die) (?:blog|magazin|ressort)",
     ],
-    "fr": [r"\best (?:journaliste|reporter|correspondant\w*|rédact\w+) (?:à|pour|au)\b"],
-    "es": [r"\bes periodista\b|\bcubre [\w ]{0,40} para\b|^escríbele a\b|\bescríbele a\b"],
+    "fr": [
+        r"^[\w'.-]+ [\w'.-]+ (?:couvre|suit) [\w' -]{1,60} (?:depuis \d{4}|pour (?:le|la|l'))|^[\w'.-]+ [\w'.-]+ est (?:journaliste|correspondant\w*) (?:à|au|pour) [\w' -]{1,40} depuis \d{4}",
+        r"\best (?:journaliste|reporter|correspondant\w*|rédact\w+) (?:à|pour|au)\b",
+    ],
+    "es": [
+        r"^[\w'.-]+ [\w'.-]+ (?:cubre|escribe sobre) [\w ]{1,60} desde \d{4}|^[\w'.-]+ [\w'.-]+ es (?:periodista|redactor\w*) (?:de|en) [\w ]{1,40} desde \d{4}",
+        r"\bes periodista\b|\bcubre [\w ]{0,40} para\b|^escríbele a\b|\bescríbele a\b",
+    ],
     "it": [r"\bè (?:giornalista|corrispondente|redattore)\b"],
     "pl": [r"\bjest (?:dziennikarzem|dziennikarką|reporterem|reporterką|korespondentem)\b"],
     "pt": [r"\bé (?:jornalista|repórter|correspondente)\b"],

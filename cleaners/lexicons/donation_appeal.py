@@ -2,6 +2,7 @@
 
 LABELS = {
     "en": [
+        r"become an? (?:[\w'-]+ ){0,2}(?:member|supporter|patron)(?: today| now)?",
         r"(?:please )?(?:donate|contribute|give)(?: now| today| monthly| once)?",
         r"(?:make a |one time |one-time |monthly |annual )?(?:donation|contribution)s?",
         r"support (?:us|our (?:work|journalism|reporting|newsroom))(?: today| now)?",
@@ -68,6 +69,7 @@ PHRASES = {
         r"^(?:поддержать|підтримати|unterstützen|soutenir|apoyar|sostenere|wesprzyj) [«„\"“][^»\"”]{2,40}[»\"”]$",
     ],
     "en": [
+        r"\bfree (?:to|for) (?:everyone|all readers)\b[^.]{0,40}\b(?:because|thanks to) (?:some )?(?:readers|supporters|members)\b",
         r"support (?:independent|quality|local|our|free|fearless|nonprofit) (?:journalism|news|reporting|media)",
         r"support (?:us|our (?:work|journalism|reporting|newsroom))\b",
         r"(?:your|reader) (?:support|donations?|contributions?|generosity)(?:,| is| keeps| helps| makes| means| matters| allows)",
@@ -82,6 +84,7 @@ PHRASES = {
         r"(?:would you|will you|please) consider supporting (?:us|our work|our journalism)|support our work",
     ],
     "ru": [
+        r"\bпомогите (?:редакции|нам|изданию|газете)\b|\bдаже \d+ (?:рубл|₽)\w*",
         r"поддерж(?:ите|ать) (?:нас|редакцию|независим\w+ журналистик\w+|наш\w* (?:работ|проект|издан)\w*)",
         r"(?:нам нужна|нуждаемся в) ваш\w+ (?:помощ|поддержк)\w*",
         r"(?:ваш\w*|читательск\w+) (?:поддержк|пожертвовани|донат|взнос)\w*",
@@ -89,6 +92,7 @@ PHRASES = {
         r"(?:всё|все), что мы публикуем, оплачивают читатели|независим\w+ издани\w+",
     ],
     "uk": [
+        r"\bдопоможіть (?:редакції|нам|виданню)\b|\bнавіть \d+ (?:грив|гривень|₴)\w*",
         r"підтрима(?:йте|ти) (?:нас|редакцію|незалежн\w+ журналістик\w+|наш\w* (?:робот|проєкт|видан)\w*)",
         r"(?:нам потрібна|потребуємо) ваш\w+ (?:допомог|підтримк)\w*",
         r"(?:ваш\w*|читацьк\w+) (?:підтримк|внеск|донат)\w*|внески читачів",

@@ -11,18 +11,21 @@ LABELS = {
         r"see also|read also|also read|other (?:news|stories|articles)|more (?:stories|news|articles|headlines|columns) (?:from|on|at) [\w'. ]{1,40}|most read (?:on|at|from) [\w'. ]{1,40}",
     ],
     "ru": [
+        r"(?:другие|все|ещё|еще) (?:материалы|статьи|публикации) (?:автора|от) ?[\w .'-]{0,40}",
         r"читайте также|самое (?:читаемое|популярное|интересное)|главное(?: за (?:день|неделю))?|популярное|по теме|новости партн[её]ров",
         r"другие новости|ещё (?:по теме|новости)|последние новости|рекомендуем|выбор редакции|лента новостей",
         r"похожие (?:записи|статьи|новости)|свежие записи|последние (?:записи|комментарии)|рубрики|архивы?|метки",
         r"смотрите также|читайте (?:ещё|еще)|другие материалы|материалы по теме",
     ],
     "uk": [
+        r"(?:інші|усі|ще) (?:матеріали|статті|публікації) (?:автора|авторки|від) ?[\w .'-]{0,40}",
         r"читайте також|найпопулярніше|найчитаніше|головне(?: за (?:день|тиждень))?|популярне|за темою|новини партнерів",
         r"інші новини|більше новин|останні новини|рекомендуємо|вибір редакції|стрічка новин",
         r"схожі (?:записи|статті|новини)|останні (?:записи|коментарі)|рубрики|архіви?|мітки",
         r"дивіться також|читайте ще|інші матеріали|матеріали за темою",
     ],
     "de": [
+        r"weitere (?:artikel|beiträge|texte) (?:von|der autorin|des autors) ?[\w .'-]{0,40}|mehr von [\w .'-]{1,40}",
         r"meistgelesen(?:e artikel)?|am meisten gelesen|beliebt(?:este artikel)?|mehr zum thema|mehr aus [\w ]{1,30}|das könnte sie (?:auch )?interessieren",
         r"weitere (?:artikel|nachrichten|meldungen|beiträge)|top[- ]themen|neueste artikel|empfehlungen|auch interessant",
         r"ähnliche (?:beiträge|artikel|themen)|verwandte (?:beiträge|artikel)|(?:neueste|letzte|aktuelle|beliebte|meistgelesene) (?:beiträge|artikel|kommentare)",
@@ -35,12 +38,14 @@ LABELS = {
         r"lesen sie (?:auch|mehr)|siehe auch|auch lesen|empfehlungen (?:aus der|der) redaktion|(?:die )?meist ?gelesenen? (?:artikel|beiträge|nachrichten|news)(?: (?:bei|auf|von|in) [\w. ]{1,40})?|mehr (?:kolumnen|artikel|beiträge|news|nachrichten) (?:auf|bei|von|aus|zu) [\w. ]{1,40}|weitere beiträge zu (?:diesem|dem) (?:artikel|thema)|andere nachrichten|weitere nachrichten(?: aus [\w ]{1,30})?",
     ],
     "fr": [
+        r"(?:plus d'articles|d'autres articles|les derniers articles|du même auteur) (?:de|par)? ?[\w .'-]{0,40}",
         r"les plus lus|(?:à )?lire aussi|dans la même rubrique|sur le même sujet|les plus populaires|à la une|nos (?:dernières|autres) actualités|vous aimerez aussi",
         r"articles? (?:similaires|récents|liés)|commentaires récents|catégories|archives|sur le même thème",
         r"voir aussi|autres (?:actualités|articles|infos)|d'autres articles|à lire (?:aussi|également)",
         r"pour (?:aller plus loin|approfondir|en savoir plus)",
     ],
     "es": [
+        r"(?:más (?:artículos|noticias)|otros artículos|últimos artículos) (?:de|del autor|de la autora) ?[\w .'-]{0,40}",
         r"lo más (?:leído|visto|popular)|noticias relacionadas|te puede interesar|más noticias|también te puede interesar|últimas noticias|recomendados",
         r"entradas (?:recientes|relacionadas)|comentarios recientes|artículos relacionados|categorías|archivos",
         r"temas|contenido relacionado|más (?:noticias|leídas|vistas)(?: de [\w ]+)?|últimas noticias(?: de [\w ]+)?|te recomendamos|recomendamos",

@@ -2,6 +2,7 @@
 
 LABELS = {
     "en": [
+        r"sign me up|subscribe me|keep me (?:posted|informed)",
         r"(?:sign up|subscribe|join|register)(?: now| free| for free| here| today| for (?:our|the) newsletters?)?",
         r"(?:your |work |enter (?:your )?)?e ?mail(?: address)?(?: here)?|email address|your email",
         r"count me in|i'm in|yes please|get (?:the|our) newsletters?|newsletters?",
@@ -14,13 +15,16 @@ LABELS = {
         r"підписатися|підпишіться|ваш e ?mail|ваш email|введіть (?:вашу )?електронну адресу|розсилка",
     ],
     "de": [
+        r"(?:jetzt |kostenlos |gratis )+(?:anmelden|abonnieren|registrieren|bestellen)|(?:newsletter )?kostenlos bestellen",
         r"(?:jetzt )?(?:anmelden|abonnieren|registrieren)|(?:[\w-]+ )?newsletter(?: bestellen| abonnieren| erhalten)?|zum newsletter anmelden|newsletter-?anmeldung|für den newsletter (?:anmelden|registrieren)",
         r"(?:ihre )?e ?mail ?adresse(?: eingeben)?|e ?mail",
     ],
     "fr": [
-        r"(?:je m'inscris|s'inscrire|inscrivez-vous|je m'abonne à la newsletter)|(?:votre )?adresse e ?mail|(?:votre )?e ?mail|newsletter"
+        r"(?:saisissez|entrez|indiquez|renseignez) votre (?:adresse )?e ?mail|je m'abonne|je m'inscris gratuitement",
+        r"(?:je m'inscris|s'inscrire|inscrivez-vous|je m'abonne à la newsletter)|(?:votre )?adresse e ?mail|(?:votre )?e ?mail|newsletter",
     ],
     "es": [
+        r"(?:escribe|introduce|indica|pon) tu (?:email|e ?mail|correo(?: electrónico)?)|apuntarme|me apunto|suscribirme gratis",
         r"(?:quiero )?suscribirme|suscríbete|apúntate|regístrate|(?:tu )?correo electrónico|(?:tu )?email|boletín|newsletter",
     ],
     "it": [r"iscriviti|iscrivimi|(?:il tuo )?indirizzo e ?mail|la tua e ?mail|newsletter"],
@@ -30,6 +34,7 @@ LABELS = {
 
 PHRASES = {
     "en": [
+        r"\bsign up with your email(?: address)?\b|\benter your email (?:address )?(?:to|and|below)\b",
         r"sign(?:ing)? up (?:for|to) (?:our|the|a) (?:free |daily |weekly )?[\w' ]{0,40}(?:newsletter|briefing|digest|emails?|alerts?)",
         r"subscribe to (?:our|the) [\w' ]{0,30}(?:newsletter|briefing|digest|channel|alerts?)",
         r"(?:in|to|straight to|delivered to) your inbox|in your mailbox",
@@ -44,6 +49,7 @@ PHRASES = {
         r"(?:daily|weekly|morning|evening) edition by email|never miss (?:our|a|another) (?:top |latest )?(?:stor(?:y|ies)|update)",
     ],
     "ru": [
+        r"\bсвежие новости (?:на|в) ваш\w* (?:почт|ящик)\w*",
         r"подпи(?:шитесь|сывайтесь) на (?:наш\w* )?(?:рассылк|канал|телеграм|«)",
         r"(?:в|на) ваш\w* (?:почт|ящик)\w*|согласие на обработку персональных данных",
         r"нажимая (?:кнопку|«)|наш\w* (?:telegram|телеграм)[-‑ ]канал\w*",
@@ -66,11 +72,13 @@ PHRASES = {
         r"melde (?:dich|dich hier) (?:für|zu) (?:unserem|unseren|den) newsletter an|abonniere (?:unseren|den) newsletter|schauen sie (?:mal )?in unseren \w*newsletter",
     ],
     "fr": [
+        r"\bne manquez (?:plus )?rien\b|\brecevez [^.!?]{0,60}\b(?:chaque (?:matin|soir|jour|semaine)|gratuitement)\b|\blettre d'information gratuite\b",
         r"dans votre boîte (?:mail|e-mail|aux lettres)|en vous inscrivant|inscrivez-vous à (?:notre|la) (?:newsletter|lettre)",
         r"recevez (?:gratuitement |chaque )?[\w' ]{0,30}(?:newsletter|lettre)|vous pouvez vous désinscrire",
         r"je (?:souhaite|veux|voudrais) recevoir (?:la |les )?[\w' -]*(?:newsletter|lettre d'information)",
     ],
     "es": [
+        r"\b(?:he leído y )?acepto la política de privacidad\b|\benvío (?:del|de la|de) (?:boletín|newsletter)\b|\bcada (?:mañana|semana|día) en tu (?:correo|email|bandeja)\b",
         r"recibe (?:gratis |gratuitamente |cada )?[\w' ]{0,40}(?:boletín|newsletter)|suscríbete (?:a|al) (?:nuestro )?(?:boletín|newsletter|canal)",
         r"en tu (?:correo|bandeja)|al suscribirte|puedes darte de baja",
         r"(?:quiero|deseo) recibir (?:el |la |los )?[\w -]*(?:boletín|newsletter)",

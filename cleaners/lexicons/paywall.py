@@ -25,6 +25,7 @@ LABELS = {
 
 PHRASES = {
     "en": [
+        r"\bcancel (?:at )?any ?time\b.{0,60}\b(?:per|a|/) ?(?:month|week)\b|\b(?:just |only )?[$£€]\s?\d+(?:[.,]\d\d)? for (?:the first|your first) (?:month|\d+ (?:weeks|months))\b",
         r"(?:you've|you have) (?:reached|read|used) (?:your|all your|\d+ of your)[\w ]{0,20} (?:free )?(?:articles?|stories|limit)",
         r"(?:you have|you've got) \d+ free (?:articles?|stories)",
         r"free (?:articles?|stories) (?:remaining|left)|unlimited (?:digital )?access|subscribe for unlimited",
@@ -39,14 +40,17 @@ PHRASES = {
     "ru": [r"(?:остал\w+|доступн\w+) \d+ бесплатн\w+|полный доступ|материал доступен только"],
     "uk": [r"(?:залишил\w+|доступн\w+) \d+ безкоштовн\w+|повний доступ|матеріал доступний лише"],
     "de": [
+        r"\bjederzeit kündbar\b|\b(?:den )?ersten monat (?:für|nur) \d",
         r"weiterlesen mit|exklusiv für abonnenten|zugang zu allen artikeln|im ersten monat|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)",
         r"passwort muss (?:mindestens|aus)|bitte (?:trage|gib|geben sie) (?:eine|deine|ihre) (?:gültige )?(?:e-?mail|passwort|benutzernamen?)|(?:e-?mail-adresse|passwort) (?:ist|scheint|wurde) (?:bereits|nicht korrekt|falsch)",
     ],
     "fr": [
-        r"il vous reste \d+ ?% de cet article|la suite est réservée|sans engagement|essai gratuit|^pour (?:lire la suite|accéder en illimité)|la suite (?:de cet article )?est réservée|réservée? (?:à nos|aux) abonnés|cet article vous est offert"
+        r"\boffre découverte\b|\brésiliable (?:à tout moment|en ligne|sans frais)\b|\b\d+ ?€ (?:le|les) (?:premier|premiers) mois\b",
+        r"il vous reste \d+ ?% de cet article|la suite est réservée|sans engagement|essai gratuit|^pour (?:lire la suite|accéder en illimité)|la suite (?:de cet article )?est réservée|réservée? (?:à nos|aux) abonnés|cet article vous est offert",
     ],
     "es": [
-        r"has (?:alcanzado|agotado) (?:el límite|tus artículos)|acceso ilimitado|sin permanencia"
+        r"\bcancela cuando quieras\b|\b\d+ ?€ (?:el|los) primer(?:o|os)? mes(?:es)?\b",
+        r"has (?:alcanzado|agotado) (?:el límite|tus artículos)|acceso ilimitado|sin permanencia",
     ],
     "it": [r"hai (?:raggiunto|esaurito)|accesso illimitato|articoli gratuiti"],
     "pl": [r"nieograniczony dostęp|darmowe artykuły"],

@@ -20,9 +20,13 @@ PHRASES = {
         r"(?:get|for) the latest news straight to your (?:phone|inbox)|with the [\w' -]{1,30} app\b",
     ],
     "ru": [
-        r"(?:в|на) наш\w* (?:telegram|телеграм|youtube|vk)[-‑ ]?канал\w*|скачайте (?:наше )?приложение|подписывайтесь!?$"
+        r"\bв нашем (?:сообществе|паблике|канале|группе) (?:во? )?(?:вконтакте|vk|telegram|телеграм|одноклассниках)|\bподписывайтесь на (?:нас|наш\w*) (?:во? )?(?:вконтакте|vk|telegram|телеграм|дзен)",
+        r"(?:в|на) наш\w* (?:telegram|телеграм|youtube|vk)[-‑ ]?канал\w*|скачайте (?:наше )?приложение|подписывайтесь!?$",
     ],
-    "uk": [r"(?:у|в) наш\w* (?:telegram|телеграм)[-‑ ]?канал\w*|завантажте (?:наш )?застосунок"],
+    "uk": [
+        r"\bу нашій (?:спільноті|групі) (?:у |в )?(?:facebook|фейсбуці|telegram|телеграмі)|\bпідписуйтеся на (?:нас|наш\w*) (?:у|в) (?:facebook|telegram|телеграмі|instagram)",
+        r"(?:у|в) наш\w* (?:telegram|телеграм)[-‑ ]?канал\w*|завантажте (?:наш )?застосунок",
+    ],
     "de": [
         r"laden sie (?:unsere|die) [\w-]*app|folgen sie uns auf|jetzt auch digital|einfach hier klicken|kennt ihr schon unser",
         r"(?:aktuelle|neue) ausgabe .{0,40}(?:jetzt|ab sofort) (?:am|an jedem|im) (?:kiosk|bahnhofskiosk|handel)|als e-paper (?:erhältlich|lesen)",

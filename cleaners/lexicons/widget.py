@@ -2,6 +2,7 @@
 
 LABELS = {
     "en": [
+        r"vote|see (?:the )?results|view results|submit(?: your)? (?:rating|vote)|rate (?:this|the) [\w' ]{1,30}|(?:seen|read|tried) it rate [\w' ]{1,30}",
         r"(?:listen to|play|hear) (?:this )?(?:article|story|audio|podcast|the article)(?: min(?:utes?)?)?",
         r"(?:audio|voiced|narrated|read) by [\w ]{2,30}|(?:min|minutes?) (?:read|listen)|reading time(?: min(?:utes?)?)?",
         r"watch(?: video| now| live)?|play video|video|live|live scores?[\w ]*|loading|advertisement video",
@@ -9,20 +10,25 @@ LABELS = {
         r"external content|recommended editorial content|show image|close image",
     ],
     "ru": [
-        r"(?:слушать|прослушать) (?:статью|новость|материал)(?: мин)?|время чтения(?: мин(?:ут[аы]?)?)?|смотреть видео|видео|загрузка"
+        r"голосовать|проголосовать|(?:посмотреть )?результаты(?: опроса)?",
+        r"(?:слушать|прослушать) (?:статью|новость|материал)(?: мин)?|время чтения(?: мин(?:ут[аы]?)?)?|смотреть видео|видео|загрузка",
     ],
     "uk": [
-        r"(?:слухати|прослухати) (?:статтю|новину|матеріал)(?: хв)?|час читання(?: хв(?:илин[аи]?)?)?|дивитися відео|відео"
+        r"голосувати|проголосувати|(?:переглянути )?результати(?: опитування)?",
+        r"(?:слухати|прослухати) (?:статтю|новину|матеріал)(?: хв)?|час читання(?: хв(?:илин[аи]?)?)?|дивитися відео|відео",
     ],
     "de": [
+        r"abstimmen|(?:zum )?ergebnis(?:se)? anzeigen|jetzt abstimmen|bewerten sie (?:diesen|dieses|diese) [\w ]{1,30}",
         r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min(?:uten?)?)?|vorlesen|video abspielen|video|bildergalerie|vergrößern|bild vergrößern",
         r"externer inhalt|empfohlener (?:redaktioneller )?inhalt|bild (?:anzeigen|schließen)(?: bild (?:anzeigen|schließen))?",
     ],
     "fr": [
-        r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min(?:utes?)?)?|lecture min|vidéo|voir la vidéo"
+        r"voter|voir les résultats|(?:donnez|notez) votre (?:avis|note)|noter (?:cet|ce|cette) [\w' ]{1,30}",
+        r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min(?:utes?)?)?|lecture min|vidéo|voir la vidéo",
     ],
     "es": [
-        r"escuchar (?:la noticia|el artículo|esta noticia)(?: min)?|tiempo de lectura(?: min(?:utos?)?)?|min de lectura|ver vídeo|vídeo"
+        r"votar|ver (?:los )?resultados|vota|valora (?:este|esta) [\w ]{1,30}",
+        r"escuchar (?:la noticia|el artículo|esta noticia)(?: min)?|tiempo de lectura(?: min(?:utos?)?)?|min de lectura|ver vídeo|vídeo",
     ],
     "it": [
         r"ascolta (?:l'articolo|la notizia)(?: min)?|tempo di lettura(?: min(?:ut[oi])?)?|guarda il video|video"
@@ -43,6 +49,9 @@ PHRASES = {
         r"klicken sie auf den (?:unteren )?button,? um den inhalt|inhalt (?:von [\w. ]+ )?(?:zu )?laden|mit diesem button (?:kannst du|können sie)|video verfügbar bis|audio verfügbar bis"
     ],
     "any": [
+        r"^(?:poll|quick poll|sondage|encuesta|umfrage|опрос|опитування|sondaggio|ankieta)\s*[—–:|·-]",
+        r"^(?:[○●◯◉☐☑□■]\s*[^○●◯◉☐☑□■]{1,60}){2,}$|^(?:[☆★]\s*){3,}",
+        r"^(?:tabelle|table|tabla|classement|standings|турнирная таблица|турнірна таблиця)\b[^.!?]{0,60}$",
         r"video (?:available until|disponible jusqu'au|disponible hasta)|^\d+:\d\d min$",
         r"(?:przeczytasz|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|czas czytania|время чтения|час читання)\W{0,3}(?:w |in |en )?(?:mniej niż |weniger als |less than )?(?:\d+|minut|minute)",
     ],

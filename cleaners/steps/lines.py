@@ -133,7 +133,7 @@ def _related_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
         {k: [p for p in v if "opinion" not in p] for k, v in related_lexicon.PREFIXES.items()}
     )
     return (
-        re.compile(rf"^(?:{strong})\s*(?:[:：—–»›>-]|\.\.\.|…)\s*\S", re.I),
+        re.compile(rf"^(?:{strong})\s*(?:[:：—–»›>|-]|\.\.\.|…)\s*\S", re.I),
         re.compile(r"^(?:opinion|analysis|watch|inside|previously|more)\s*[:：—–]\s*\S", re.I),
     )
 

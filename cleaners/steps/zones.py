@@ -36,6 +36,7 @@ AMOUNT_LINE_MAX_CHARS = 120
 SHORT_PROMPT_CHARS = 300
 BACKWARD_WEAK_CHARS_PER_SENTENCE = 160
 BRIDGE_MAX_WORDS = 6
+BOX_PROSE_CHARS = 150
 
 
 class Cue:
@@ -64,6 +65,11 @@ class ZoneStep:
 
     kind: str
     header_is_boundary: bool = False
+    # A zone of at most this many blocks, one of them its own prose, separates softly: a
+    # short, complete box set into the article ("Our reporters have been out since dawn...
+    # Become a supporter", mid-way through a live blog) does not end it. A lone header
+    # ("Unterstützen Sie meine Arbeit!") still does: its letter follows, uncaught.
+    soft_wall_max_blocks: int = 0
     amounts: bool = False
     absorb_title_above: bool = False
     backward_weak_max_sentences: int = 1
@@ -96,7 +102,7 @@ class ZoneStep:
         self._grow_forward(kept, feats, cues_, in_zone)
         self._grow_backward(kept, feats, cues_, in_zone)
         self._bridge(kept, feats, in_zone)
-        return self._removals(doc, kept, cues_, in_zone)
+        return self._removals(doc, kept, feats, cues_, in_zone)
 
     def _cue(
         self,
@@ -166,20 +172,38 @@ class ZoneStep:
             last = i
 
     def _removals(
-        self, doc: Document, kept: list[int], cues: list[int], in_zone: list[bool]
+        self,
+        doc: Document,
+        kept: list[int],
+        feats: list[BlockFeatures],
+        cues: list[int],
+        in_zone: list[bool],
     ) -> list[Removal]:
         removed = []
         for i, inside in enumerate(in_zone):
             if not inside:
                 continue
             if self.header_is_boundary and (i == 0 or not in_zone[i - 1]):
-                mark_boundary(doc, kept[i], Wall.HARD)
+                mark_boundary(doc, kept[i], self._wall(kept, feats, in_zone, i))
             rule = {Cue.ANCHOR: "cue", Cue.CONTEXT: "zone_button", Cue.WEAK: "zone_weak_cue"}
             removed.append(removal(doc, kept[i], self.kind, rule.get(cues[i], "zone_bridge")))
         return removed
+
+    def _wall(
+        self, kept: list[int], feats: list[BlockFeatures], in_zone: list[bool], first: int
+    ) -> Wall:
+        """HARD after a paywall or a donation letter; SOFT for a short box with its prose."""
+        end = first
+        while end < len(in_zone) and in_zone[end]:
+            end += 1
+        short = end - first <= self.soft_wall_max_blocks
+        with_prose = any(feats[kept[i]].n_chars >= BOX_PROSE_CHARS for i in range(first, end))
+        return Wall.SOFT if short and with_prose else Wall.HARD
 
 
 COOKIE_NOTICE = ZoneStep("cookie_notice", backward_weak_max_sentences=3)
 PAYWALL = ZoneStep("paywall", header_is_boundary=True)
 NEWSLETTER_PROMPT = ZoneStep("newsletter_prompt", absorb_title_above=True)
-DONATION_APPEAL = ZoneStep("donation_appeal", header_is_boundary=True, amounts=True)
+DONATION_APPEAL = ZoneStep(
+    "donation_appeal", header_is_boundary=True, soft_wall_max_blocks=2, amounts=True
+)
