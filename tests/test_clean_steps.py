@@ -32,6 +32,7 @@ from tests.cleaning_helpers import (
     doc_of,
     in_body,
     page,
+    removal_for,
 )
 
 STEPS = {step.name: step for step in DEFAULT_STEPS}
@@ -1960,6 +1961,36 @@ def test_truncated_teaser_of_the_lead_above_the_title_is_removed(lang: str) -> N
     assert result.paragraphs[0] == lead
     assert result.text.count(lead[:60]) == 1
     assert_accounted(text, result)
+
+
+@pytest.mark.parametrize(
+    ("lang", "dateline"),
+    [("en", "GULLHAVEN — "), ("de", "BERLIN (dpa) – "), ("ru", "МОСКВА — ")],
+)
+def test_teaser_of_the_lead_above_the_title_matches_a_lead_opening_with_a_dateline(
+    lang: str, dateline: str
+) -> None:
+    """The teaser (cut or whole) drops the wire dateline that opens the article's own
+    first paragraph: it is still the same lead, and the copy in the article stays."""
+    article = ARTICLES[lang]
+    lead, *rest = article.paragraphs
+    for teaser in (lead, lead[:110].rsplit(" ", 1)[0] + " …"):
+        text = page(teaser, article.title, dateline + lead, *rest)
+        result = clean_plain(text)
+        found = removal_for(result, teaser)
+        assert found is not None and found.kind == "duplicate_lead", describe(result)
+        assert result.paragraphs[0] == dateline + lead
+        assert result.text.count(lead[:60]) == 1
+        assert result.metadata.title == article.title
+
+
+def test_a_dash_after_an_ordinary_opening_word_is_not_a_dateline() -> None:
+    """Only an upper-case place name opens a dateline: "Ein Jahr — ..." is prose."""
+    article = ARTICLES["de"]
+    lead, *rest = article.paragraphs
+    text = page(lead, article.title, "Ein Jahr später — " + lead, *rest)
+    result = clean_plain(text)
+    assert not any(r.kind == "duplicate_lead" for r in result.removed)
 
 
 def test_duplicate_lead_step_ignores_a_paragraph_that_is_not_repeated() -> None:

@@ -8,8 +8,15 @@ from dataclasses import dataclass
 from cleaners.features import BlockFeatures
 from cleaners.model import Document, Removal
 from cleaners.steps.base import features, kept_positions, removal
+from cleaners.text import WORD_RE
 
 TRUNCATION_RE = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.)\s*$")
+# A wire-style dateline opening the paragraph: "BELLHAVEN —", "BERLIN (dpa) –", "КИЇВ. —".
+# The teaser above the title often drops it, so both sides are compared without it.
+DATELINE_PREFIX_RE = re.compile(
+    r"^[^\W\d_][^\W\d_'’.-]*(?:[ ,.'’-]+[^\W\d_][^\W\d_'’.-]*){0,3}[.,]?"
+    r"(?:\s*\([^()]{1,30}\))?\s*[—–]\s+"
+)
 MIN_WORDS = 8
 STREAM_BLOCKS = 4
 
@@ -28,32 +35,47 @@ class DuplicateLead:
         feats = features(doc)
         kept = kept_positions(doc)
         openings: dict[tuple[str, ...], list[int]] = {}
-        for index, position in enumerate(kept):
-            words = feats[position].lower_words
+        lead_words = [_without_dateline(doc.blocks[p].text, feats[p]) for p in kept]
+        for index, words in enumerate(lead_words):
             if len(words) >= MIN_WORDS:
                 openings.setdefault(tuple(words[:MIN_WORDS]), []).append(index)
         removed = []
         for indexes in openings.values():
             for earlier in indexes[:-1]:
-                teaser = _teaser_words(doc.blocks[kept[earlier]].text, feats[kept[earlier]])
+                teaser = _teaser_words(doc.blocks[kept[earlier]].text, lead_words[earlier])
                 later = [i for i in indexes if i > earlier]
-                if any(_continues(feats, kept, i, teaser) for i in later):
+                if any(_continues(feats, kept, lead_words, i, teaser) for i in later):
                     removed.append(
                         removal(doc, kept[earlier], "duplicate_lead", "repeats_later_text")
                     )
         return sorted(removed, key=lambda r: r.position)
 
 
-def _teaser_words(text: str, feat: BlockFeatures) -> list[str]:
+def _without_dateline(text: str, feat: BlockFeatures) -> list[str]:
+    """The block's lower-case words, less a dateline that opens it."""
+    prefix = DATELINE_PREFIX_RE.match(text)
+    if prefix is None or not prefix.group(0).split()[0].isupper():
+        return feat.lower_words
+    return feat.lower_words[len(WORD_RE.findall(prefix.group(0))) :]
+
+
+def _teaser_words(text: str, words: list[str]) -> list[str]:
     """The teaser's words; the last one may be cut mid-way by the ellipsis, so drop it."""
-    return feat.lower_words[:-1] if TRUNCATION_RE.search(text) else feat.lower_words
+    return words[:-1] if TRUNCATION_RE.search(text) else words
 
 
-def _continues(feats: list[BlockFeatures], kept: list[int], start: int, teaser: list[str]) -> bool:
-    """True if the text from kept[start] on begins with all of the teaser's words."""
-    stream: list[str] = []
-    for index in range(start, min(start + STREAM_BLOCKS, len(kept))):
-        stream.extend(feats[kept[index]].lower_words)
+def _continues(
+    feats: list[BlockFeatures],
+    kept: list[int],
+    lead_words: list[list[str]],
+    start: int,
+    teaser: list[str],
+) -> bool:
+    """True if the text from kept[start] on (less its dateline) begins with all of the
+    teaser's words."""
+    stream: list[str] = list(lead_words[start])
+    for index in range(start + 1, min(start + STREAM_BLOCKS, len(kept))):
         if len(stream) >= len(teaser):
             break
+        stream.extend(feats[kept[index]].lower_words)
     return len(teaser) >= MIN_WORDS and stream[: len(teaser)] == teaser
