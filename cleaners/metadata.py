@@ -12,6 +12,8 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 
+from cleaners.text import FUNCTION_WORDS
+
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'’.-]+"
 _PARTICLE = r"(?:van|von|de|da|del|der|den|di|la|le|du|dos|das|y|bin|al|ter|ten)"
 _NAMES = rf"{_NAME}(?:[ -](?:{_PARTICLE}[ -]){{0,2}}{_NAME}){{0,3}}"
@@ -32,7 +34,10 @@ ROLE_WORDS = (
 )
 NAME_ROLE_RE = re.compile(rf"^(?P<names>{_NAMES}),\s+(?i:(?:[\w ]+ )?(?:{ROLE_WORDS}))\b")
 ROLE_LINE_RE = re.compile(rf"^(?:[\w'’-]+ ){{0,3}}(?:{ROLE_WORDS})s?$", re.IGNORECASE)
-BARE_NAME_RE = re.compile(rf"^(?P<names>{_NAME}(?: {_NAME}){{1,2}})$")
+# A name alone, or up to three joined ("Богдан Петрук, Олена Савчин", "Jane Doe and Raj
+# Patel"): co-authors listed under a headline without a "By".
+_BARE_NAME = rf"{_NAME}(?: {_NAME}){{1,2}}"
+BARE_NAME_RE = re.compile(rf"^(?P<names>{_BARE_NAME}(?:{_JOINERS} {_BARE_NAME}){{0,2}})$")
 
 MONTHS = {
     # en
@@ -119,10 +124,21 @@ def _parse_byline(text: str, allow_bare_name: bool) -> tuple[str, ...] | None:
     match = BYLINE_PREFIX_RE.match(stripped) or NAME_ROLE_RE.match(stripped)
     if match is None and allow_bare_name:
         match = BARE_NAME_RE.match(stripped)
+        if match is not None and _headline_in_title_case(match.group("names")):
+            match = None
     if match is None:
         return None
     names = re.split(rf"{_JOINERS}\s+", match.group("names"))
     return tuple(n.strip() for n in names if n.strip() and not is_role_line(n.strip()))
+
+
+def _headline_in_title_case(names: str) -> bool:
+    """Joined "names" with a function word in them are a headline: "How To Grow and Care
+    For Bougainvillea"."""
+    parts = re.split(rf"{_JOINERS}\s+", names)
+    if len(parts) < 2:
+        return False
+    return any(word.lower() in FUNCTION_WORDS for part in parts for word in part.split())
 
 
 _YEAR_RE = re.compile(r"\d{4}")

@@ -71,6 +71,25 @@ def test_bare_name_is_a_byline_only_where_allowed(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Богдан Петрук, Олена Савчин", ["Богдан Петрук", "Олена Савчин"]),
+        ("Jane Doe and Raj Patel", ["Jane Doe", "Raj Patel"]),
+        ("Anna Schmidt, Peter Müller und Lea Roth", ["Anna Schmidt", "Peter Müller", "Lea Roth"]),
+    ],
+)
+def test_co_authors_without_a_cue_are_a_byline_only_where_allowed(
+    line: str, names: list[str]
+) -> None:
+    assert parse_byline(line, allow_bare_name=True) == names
+    assert parse_byline(line, allow_bare_name=False) is None
+
+
+def test_a_title_case_headline_with_and_is_not_two_names() -> None:
+    assert parse_byline("How To Grow and Care For Bougainvillea", allow_bare_name=True) is None
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Harbour ferry returns to service",

@@ -2317,3 +2317,17 @@ def test_hyphenated_button_labels_match(step: str, lang: str, button: str) -> No
         r.text: r for r in STEPS[step].find(doc_of(article.title, *article.paragraphs, button))
     }
     assert button in removed and removed[button].kind == step
+
+
+def test_co_authors_under_the_dek_are_not_the_title() -> None:
+    """Two names with no "By" between the dek and the dateline: the nearest title-shaped
+    line to the body, but a byline."""
+    article = ARTICLES["uk"]
+    result = clean_lines(
+        article.title,
+        "Богдан Петрук, Олена Савчин",
+        "24 червня 2025, 21:15",
+        *article.paragraphs,
+    )
+    assert result.metadata.title == article.title
+    assert result.metadata.authors == ["Богдан Петрук", "Олена Савчин"]
