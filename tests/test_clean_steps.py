@@ -1501,6 +1501,33 @@ CASES = [
         "middle",
     ),
     Case(
+        "ad-en-button-row",
+        "advertisements",
+        "advertisement",
+        "en",
+        ("Ad · Story continues below",),
+        "middle",
+    ),
+    Case(
+        "ad-es-sponsored-label-with-copy",
+        "advertisements",
+        "advertisement",
+        "es",
+        (
+            "Contenido patrocinado",
+            "Reforma tu baño en una semana. Pide presupuesto sin compromiso.",
+        ),
+        "middle",
+    ),
+    Case(
+        "widget-de-league-table",
+        "widget",
+        "widget",
+        "de",
+        ("Tabelle 3. Liga Süd",),
+        "middle",
+    ),
+    Case(
         "related-fr-pipe",
         "related_links",
         "unrelated_headline",

@@ -51,7 +51,7 @@ PHRASES = {
     "any": [
         r"^(?:poll|quick poll|sondage|encuesta|umfrage|опрос|опитування|sondaggio|ankieta)\s*[—–:|·-]",
         r"^(?:[○●◯◉☐☑□■]\s*[^○●◯◉☐☑□■]{1,60}){2,}$|^(?:[☆★]\s*){3,}",
-        r"^(?:tabelle|table|tabla|classement|standings|турнирная таблица|турнірна таблиця)\b[^.!?]{0,60}$",
+        r"^(?:tabelle|table|tabla|classement|standings|турнирная таблица|турнірна таблиця)\b(?:[^.!?]|(?<=\d)\.){0,60}$",
         r"video (?:available until|disponible jusqu'au|disponible hasta)|^\d+:\d\d min$",
         r"(?:przeczytasz|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|czas czytania|время чтения|час читання)\W{0,3}(?:w |in |en )?(?:mniej niż |weniger als |less than )?(?:\d+|minut|minute)",
     ],

@@ -266,13 +266,16 @@ class Advertisements:
             if position not in candidates:
                 i += 1
                 continue
-            if feats[position].n_words <= AD_COPY_MAX_WORDS * 2 and index.phrases(
-                "advertisement", position
+            is_label = index.label("advertisement", position)
+            if (
+                not is_label
+                and feats[position].n_words <= AD_COPY_MAX_WORDS * 2
+                and index.phrases("advertisement", position)
             ):
                 removed.append(removal(doc, kept[i], "advertisement", "disclosure"))
                 i += 1
                 continue
-            if not index.label("advertisement", position, segments=False):
+            if not is_label:
                 i += 1
                 continue
             removed.append(removal(doc, kept[i], "advertisement", "label"))
