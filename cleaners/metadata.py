@@ -124,8 +124,9 @@ def _parse_byline(text: str, allow_bare_name: bool) -> tuple[str, ...] | None:
     match = BYLINE_PREFIX_RE.match(stripped) or NAME_ROLE_RE.match(stripped)
     if match is None and allow_bare_name:
         match = BARE_NAME_RE.match(stripped)
-        if match is not None and _headline_in_title_case(match.group("names")):
-            match = None
+        names = match.group("names") if match is not None else ""
+        if names.isupper() or _headline_in_title_case(names):
+            match = None  # "LINDHAGENER KREISBOTE" is a masthead
     if match is None:
         return None
     names = re.split(rf"{_JOINERS}\s+", match.group("names"))

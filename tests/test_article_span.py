@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cleaning_helpers import ARTICLES, assert_kept, assert_removed, clean_lines, in_body
+from tests.cleaning_helpers import (
+    ARTICLES,
+    assert_kept,
+    assert_removed,
+    clean_lines,
+    clean_plain,
+    in_body,
+)
 
 ARTICLE = ARTICLES["en"]
 
@@ -410,3 +417,25 @@ def test_a_lone_donation_header_still_ends_the_article() -> None:
     result = clean_lines(ARTICLE.title, *ARTICLE.paragraphs, "Support our journalism", letter)
     assert_kept(result, *ARTICLE.paragraphs)
     assert not in_body(result, letter)
+
+
+def test_a_long_question_headline_is_the_title_not_the_first_paragraph() -> None:
+    """A question headline of 15 words weighs as prose. With no other headline above it,
+    it is the page's headline, on the page and again when its clean text is re-read."""
+    headline = (
+        "Should the town spend 6.8 million pounds on a harbour ferry that is older than most "
+        "of its passengers?"
+    )
+    dek = (
+        "Voters decide on 14 September whether the 1961 vessel is rebuilt or retired for good. "
+        "The council is split."
+    )
+    result = clean_lines(
+        "THE GULLHAVEN GAZETTE", headline, dek, "By Rhona Keillor", "3 September 2025",
+        *ARTICLE.paragraphs,
+    )  # fmt: skip
+    assert result.metadata.title == headline
+    assert_kept(result, dek, *ARTICLE.paragraphs)
+    again = clean_plain(result.article)
+    assert again.metadata.title == headline
+    assert again.paragraphs == result.paragraphs

@@ -342,3 +342,7 @@ def test_labelled_page_published_at(prefix: str, expected: str) -> None:
     assert published.utcoffset() is not None and published.utcoffset().total_seconds() == 0
     shown = published.strftime("%Y-%m-%dT%H:%M" if "T" in expected else "%Y-%m-%d")
     assert shown == expected
+
+
+def test_a_masthead_in_capitals_is_not_a_bare_name() -> None:
+    assert parse_byline("LINDHAGENER KREISBOTE", allow_bare_name=True) is None

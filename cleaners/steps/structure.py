@@ -178,8 +178,23 @@ def main_span(doc: Document, kept: list[int], feats: list[BlockFeatures]) -> Spa
     inside = _within(kept, best)
     inside = _without_appendix(inside, feats)
     good = [p for p in inside if feats[p].klass is BlockClass.GOOD]
-    first = good[0] if good else inside[0]
+    first = _after_headline(doc, kept, feats, good) if good else inside[0]
     return Span(_extend_start(doc, kept, feats, first), inside[-1], best.score)
+
+
+def _after_headline(
+    doc: Document, kept: list[int], feats: list[BlockFeatures], good: list[int]
+) -> int:
+    """A long or question headline ("Soll die Stadt 6,8 Millionen Euro in ihr Freibad
+    stecken?") weighs as prose and may open the run. As in `_extend_start`, a headline-shaped
+    first paragraph with no other headline above it is the page's headline: the body starts
+    at the next long paragraph, and the headline is left to the title search."""
+    first = good[0]
+    index = kept.index(first)
+    above = kept[max(0, index - HEADER_LOOKBACK) : index]
+    if len(good) > 1 and _only_headline(doc, above, feats, first):
+        return good[1]
+    return first
 
 
 def _without_appendix(inside: list[int], feats: list[BlockFeatures]) -> list[int]:
