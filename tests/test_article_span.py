@@ -439,3 +439,23 @@ def test_a_long_question_headline_is_the_title_not_the_first_paragraph() -> None
     again = clean_plain(result.article)
     assert again.metadata.title == headline
     assert again.paragraphs == result.paragraphs
+
+
+def test_a_list_of_phone_numbers_before_the_last_paragraph_stays() -> None:
+    """Numbered items under "... call:" are the article's list, not a gap after which
+    the last paragraph would read as an appendix."""
+    numbers = [
+        "101 - fire and rescue service",
+        "102 - police",
+        "103 - ambulance",
+        "1545 - government hotline",
+    ]
+    closing = (
+        "Officials asked drivers not to cross flooded roads and residents of the lower "
+        "villages to boil well water until further notice."
+    )
+    result = clean_lines(
+        ARTICLE.title, *ARTICLE.paragraphs, "Where to get help",
+        "If your house is flooded or you need help to leave it, call:", numbers, closing,
+    )  # fmt: skip
+    assert_kept(result, *ARTICLE.paragraphs, *numbers, closing)

@@ -1582,6 +1582,13 @@ CASES = [
         ("Подписывайтесь на нас во ВКонтакте: там ещё больше новостей города.",),
     ),
     Case(
+        "promo-uk-telegram-channel",
+        "publisher_promo",
+        "publisher_promo",
+        "uk",
+        ("Усі новини громади — у Telegram-каналі «Вісника». Підписуйтеся, щоб бути в курсі.",),
+    ),
+    Case(
         "donation-ru-even-100",
         "donation_appeal",
         "donation_appeal",

@@ -11,6 +11,7 @@ LABELS = {
 
 PHRASES = {
     "en": [
+        r"\bon (?:our )?(?:telegram|whatsapp|viber) channel\b.{0,80}\b(?:join|subscribe|follow)\b",
         r"download (?:the|our) [\w' -]{0,40}app|(?:our|the) app for (?:iphone|ios|android)",
         r"(?:follow|find) us on (?:facebook|twitter|instagram|telegram|x|youtube|tiktok)",
         r"tired of (?:biased|fake) news|is truthful,? factual news",
@@ -20,10 +21,12 @@ PHRASES = {
         r"(?:get|for) the latest news straight to your (?:phone|inbox)|with the [\w' -]{1,30} app\b",
     ],
     "ru": [
+        r"\b(?:в|на) (?:telegram|телеграм|viber|вайбер)[-‑ ]?канал\w*\b.{0,80}\b(?:присоединяйтесь|подписывайтесь|подпишитесь)",
         r"\bв нашем (?:сообществе|паблике|канале|группе) (?:во? )?(?:вконтакте|vk|telegram|телеграм|одноклассниках)|\bподписывайтесь на (?:нас|наш\w*) (?:во? )?(?:вконтакте|vk|telegram|телеграм|дзен)",
         r"(?:в|на) наш\w* (?:telegram|телеграм|youtube|vk)[-‑ ]?канал\w*|скачайте (?:наше )?приложение|подписывайтесь!?$",
     ],
     "uk": [
+        r"\b(?:у|в) (?:telegram|телеграм|viber|вайбер)[-‑ ]?канал\w*\b.{0,80}\b(?:приєднуйтеся|підписуйтеся|підпишіться)",
         r"\bу нашій (?:спільноті|групі) (?:у |в )?(?:facebook|фейсбуці|telegram|телеграмі)|\bпідписуйтеся на (?:нас|наш\w*) (?:у|в) (?:facebook|telegram|телеграмі|instagram)",
         r"(?:у|в) наш\w* (?:telegram|телеграм)[-‑ ]?канал\w*|завантажте (?:наш )?застосунок",
     ],

@@ -230,11 +230,15 @@ def _sections(inside: list[int], feats: list[BlockFeatures]) -> list[tuple[int, 
     sections: list[tuple[int, int]] = []
     gap = prose = 0
     last = -1
+    listed = False  # the items under "... please call:" are its list, not a gap in the prose
     for index, position in enumerate(inside):
         feat = feats[position]
         if feat.klass is not BlockClass.GOOD:
-            gap += 1
+            item = feat.list_item or feat.text[:1].isdigit()
+            listed = (listed and item) or feat.text.rstrip().endswith(":")
+            gap += 0 if listed and item else 1
             continue
+        listed = False
         if gap >= APPENDIX_GAP_BLOCKS and last >= 0:
             sections.append((last, prose))
             prose = 0
