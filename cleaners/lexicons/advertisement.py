@@ -44,11 +44,15 @@ PHRASES = {
     "it": [r"contiene link (?:di affiliazione|affiliati)|contenuto sponsorizzato"],
     "pl": [r"zawiera linki afiliacyjne|artykuł sponsorowany|materiał partnera"],
     "pt": [r"contém links (?:de afiliados|patrocinados)|conteúdo patrocinado"],
+    "ru": [
+        r"\berid:?\s*[\w-]{5,}|\bинн:? ?\d{10,12}\b",
+    ],
 }
 
 # Commercial wording of ad copy: prices, calls to action, offers.
 WEAK = {
     "en": [
+        r"\bget (?:your )?tickets\b|\bfree parking\b|\bbook (?:now|today|online)\b",
         r"\b\d+ ?% off\b|\bin stores? and online\b|\bwhile supplies last\b|\bfree (?:delivery|shipping|trial)\b",
         r"(?:only|just|from|for) [$£€]\s?\d|[$£€]\d+(?:[.,]\d\d)?/mo\b|\bcall \d|\bcall (?:us|now|today)\b",
         r"\b(?:check availability|free quote|order now|shop now|buy now|learn more|limited time|book (?:a|your) free)\b",
@@ -62,14 +66,17 @@ WEAK = {
         r"залиште заявку|\bзнижк\w+|\bзамовте\b|\bвід \d",
     ],
     "de": [
+        r"\bjetzt (?:tickets|karten) sichern\b|\bvergleichen sie (?:jetzt )?(?:die )?angebote\b",
         r"\bunverbindlich\w*\b|\bberatungstermin\b|\b\d+ ?% rabatt\b",
         r"\bjetzt\b.*\b(?:sichern|anfordern|bestellen|buchen)\b|\bnur \d+ ?€|\bkostenlos\w*\b|\bangebot\b",
     ],
     "fr": [
+        r"\bd'économies\b|\bcomparez (?:les )?offres\b|\bréservez (?:dès maintenant|vite)\b",
         r"\bsans engagement\b|\b\d+ ?% de réduction\b|\bintervient sous \d",
         r"\bdevis gratuit\b|\bà partir de \d|€ par mois|\bprofitez\b",
     ],
     "es": [
+        r"\bcompara (?:las )?ofertas\b|\bcompra (?:ya )?tus entradas\b",
         r"\bsin compromiso\b|\bpide (?:tu |un )?presupuesto\b|\b\d+ ?% de descuento\b",
         r"\bcalcula tu\b|\btae\b|\bdesde \d+ ?€|\bsolicita\b|\boferta\b",
     ],

@@ -30,17 +30,26 @@ PHRASES = {
         r"\b(?:reach|contact|email) (?:him|her|them) at\b",
         r"^[\w'.-]+ [\w'.-]+ is an? [\w' -]{0,40}(?:expert|writer|journalist|editor|reporter|consultant|founder) (?:who|and|with|at|for)\b",
     ],
-    "ru": [r"^\w+ \w+ — (?:корреспондент|журналист|обозреватель|редактор)|пишет о\b.*\bс \d{4}"],
-    "uk": [r"^\w+ \w+ — (?:кореспондент|журналіст|оглядач|редактор)|пише про\b.*\bз \d{4}"],
+    "ru": [
+        r"^\w+ \w+ (?:— )?(?:корреспондент|журналист|обозреватель|редактор)\w* (?:отдела|издания|газеты|редакции)\b",
+        r"^\w+ \w+ — (?:корреспондент|журналист|обозреватель|редактор)|пишет о\b.*\bс \d{4}",
+    ],
+    "uk": [
+        r"^\w+ \w+ (?:— )?(?:кореспондент|журналіст|оглядач|редактор)\w* (?:відділу|видання|газети|редакції)\b",
+        r"^\w+ \w+ — (?:кореспондент|журналіст|оглядач|редактор)|пише про\b.*\bз \d{4}",
+    ],
     "de": [
+        r"^[\w'.-]+ [\w'.-]+ ist (?:\w+ )?(?:redakteur|reporter|korrespondent|journalist|autor)(?:in)?\b",
         r"^[\w'.-]+ [\w'.-]+ (?:berichtet|schreibt) (?:seit \d{4} )?(?:für|über)\b|^[\w'.-]+ [\w'.-]+ ist seit \d{4} (?:redakteur|reporter|korrespondent)",
         r"\bist (?:redakteur|reporter|korrespondent)(?:in)? (?:für|bei)\b|^folgen sie \w+ auf|^als [\w -]{3,60} betreue ich (?:den|das|die) (?:blog|magazin|ressort)",
     ],
     "fr": [
+        r"^[\w'.-]+ [\w'.-]+ est (?:journaliste|rédact\w+|correspondant\w*|reporter)\b",
         r"^[\w'.-]+ [\w'.-]+ (?:couvre|suit) [\w' -]{1,60} (?:depuis \d{4}|pour (?:le|la|l'))|^[\w'.-]+ [\w'.-]+ est (?:journaliste|correspondant\w*) (?:à|au|pour) [\w' -]{1,40} depuis \d{4}",
         r"\best (?:journaliste|reporter|correspondant\w*|rédact\w+) (?:à|pour|au)\b",
     ],
     "es": [
+        r"^[\w'.-]+ [\w'.-]+ es (?:periodista|redactor\w*|corresponsal|reporter\w*)\b",
         r"^[\w'.-]+ [\w'.-]+ (?:cubre|escribe sobre) [\w ]{1,60} desde \d{4}|^[\w'.-]+ [\w'.-]+ es (?:periodista|redactor\w*) (?:de|en) [\w ]{1,40} desde \d{4}",
         r"\bes periodista\b|\bcubre [\w ]{0,40} para\b|^escríbele a\b|\bescríbele a\b",
     ],

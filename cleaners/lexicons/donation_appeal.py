@@ -69,6 +69,7 @@ PHRASES = {
         r"^(?:поддержать|підтримати|unterstützen|soutenir|apoyar|sostenere|wesprzyj) [«„\"“][^»\"”]{2,40}[»\"”]$",
     ],
     "en": [
+        r"\bbefore you go\b.{0,20}\b(?:a small favou?r to ask|one (?:more )?thing)|\bwe have a small favou?r to ask\b",
         r"\bfree (?:to|for) (?:everyone|all readers)\b[^.]{0,40}\b(?:because|thanks to) (?:some )?(?:readers|supporters|members)\b",
         r"support (?:independent|quality|local|our|free|fearless|nonprofit) (?:journalism|news|reporting|media)",
         r"support (?:us|our (?:work|journalism|reporting|newsroom))\b",

@@ -60,6 +60,7 @@ PHRASES = {
         r"наш\w* (?:telegram|телеграм)[-‑ ]канал\w*",
     ],
     "de": [
+        r"\bjederzeit (?:abbestellbar|kündbar|abmeldbar|wieder abbestellen)\b",
         r"(?:kostenlos|gratis) (?:per|als|im) (?:e-mail|newsletter)|newsletter (?:abonnieren|bestellen)",
         r"mit der anmeldung (?:stimmen|akzeptieren)|abmeldung ist jederzeit|in ihr(?:em)? postfach",
         r"melden sie sich (?:jetzt )?(?:für|zum) (?:unseren )?newsletter",
@@ -72,12 +73,14 @@ PHRASES = {
         r"melde (?:dich|dich hier) (?:für|zu) (?:unserem|unseren|den) newsletter an|abonniere (?:unseren|den) newsletter|schauen sie (?:mal )?in unseren \w*newsletter",
     ],
     "fr": [
+        r"\bdésinscription (?:à tout moment|en un clic)\b",
         r"\bne manquez (?:plus )?rien\b|\brecevez [^.!?]{0,60}\b(?:chaque (?:matin|soir|jour|semaine)|gratuitement)\b|\blettre d'information gratuite\b",
         r"dans votre boîte (?:mail|e-mail|aux lettres)|en vous inscrivant|inscrivez-vous à (?:notre|la) (?:newsletter|lettre)",
         r"recevez (?:gratuitement |chaque )?[\w' ]{0,30}(?:newsletter|lettre)|vous pouvez vous désinscrire",
         r"je (?:souhaite|veux|voudrais) recevoir (?:la |les )?[\w' -]*(?:newsletter|lettre d'information)",
     ],
     "es": [
+        r"\bdate de baja (?:cuando quieras|en cualquier momento)\b",
         r"\b(?:he leído y )?acepto la política de privacidad\b|\benvío (?:del|de la|de) (?:boletín|newsletter)\b|\bcada (?:mañana|semana|día) en tu (?:correo|email|bandeja)\b",
         r"recibe (?:gratis |gratuitamente |cada )?[\w' ]{0,40}(?:boletín|newsletter)|suscríbete (?:a|al) (?:nuestro )?(?:boletín|newsletter|canal)",
         r"en tu (?:correo|bandeja)|al suscribirte|puedes darte de baja",
@@ -99,15 +102,27 @@ WEAK = {
         r"\bin (?:five|5|ten|10|three|3) minutes\b|\bdaily (?:briefing|digest)\b|\bweekly (?:newsletter|digest)\b",
     ],
     "ru": [
-        r"каждый (?:будний день|понедельник|вторник|четверг|пятницу)|каждую (?:неделю|пятницу|среду)"
+        r"каждый (?:будний день|понедельник|вторник|четверг|пятницу)|каждую (?:неделю|пятницу|среду)",
     ],
-    "uk": [r"щоп'ятниці|щопонеділка|щоранку|щотижня|кожного (?:ранку|тижня)"],
+    "uk": [
+        r"щоп'ятниці|щопонеділка|щоранку|щотижня|кожного (?:ранку|тижня)",
+    ],
     "de": [
         r"jeden (?:morgen|donnerstag|freitag|montag|dienstag|mittwoch|samstag|sonntag)|wöchentlich"
     ],
-    "fr": [r"chaque (?:vendredi|lundi|mardi|mercredi|jeudi|samedi|dimanche|matin|semaine)"],
-    "es": [r"cada (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|semana)"],
-    "it": [r"ogni (?:lunedì|venerdì|mattina|settimana)"],
-    "pl": [r"w każd[ąy] (?:piątek|poniedziałek|środę|tydzień)|co tydzień"],
-    "pt": [r"toda (?:segunda|sexta|semana|manhã)"],
+    "fr": [
+        r"chaque (?:vendredi|lundi|mardi|mercredi|jeudi|samedi|dimanche|matin|semaine)",
+    ],
+    "es": [
+        r"cada (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|semana)",
+    ],
+    "it": [
+        r"ogni (?:lunedì|venerdì|mattina|settimana)",
+    ],
+    "pl": [
+        r"w każd[ąy] (?:piątek|poniedziałek|środę|tydzień)|co tydzień",
+    ],
+    "pt": [
+        r"toda (?:segunda|sexta|semana|manhã)",
+    ],
 }

@@ -49,6 +49,9 @@ PHRASES = {
         r"klicken sie auf den (?:unteren )?button,? um den inhalt|inhalt (?:von [\w. ]+ )?(?:zu )?laden|mit diesem button (?:kannst du|können sie)|video verfügbar bis|audio verfügbar bis"
     ],
     "any": [
+        r"^(?:poll|quick poll|sondage|encuesta|umfrage|опрос|опитування|sondaggio|ankieta)\s*(?=[¿¡])",
+        r"^(?:yes|no|oui|non|sí|si|ja|nein|да|нет|так|ні)\b[^·|]{0,40}(?:\s[·|]\s+(?:yes|no|oui|non|sí|si|ja|nein|да|нет|так|ні)\b[^·|]{0,40}){1,4}$",
+        r"^(?=.{0,120}$)[^.!?]*[+−-]?\d{1,2}\s?°[^.!?]*[·|][^.!?]*$",
         r"^(?:poll|quick poll|sondage|encuesta|umfrage|опрос|опитування|sondaggio|ankieta)\s*[—–:|·-]",
         r"^(?:[○●◯◉☐☑□■]\s*[^○●◯◉☐☑□■]{1,60}){2,}$|^(?:[☆★]\s*){3,}",
         r"^(?:tabelle|table|tabla|classement|standings|турнирная таблица|турнірна таблиця)\b(?:[^.!?]|(?<=\d)\.){0,60}$",
