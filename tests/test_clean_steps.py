@@ -2433,3 +2433,13 @@ def test_co_authors_under_the_dek_are_not_the_title() -> None:
     )
     assert result.metadata.title == article.title
     assert result.metadata.authors == ["Богдан Петрук", "Олена Савчин"]
+
+
+@pytest.mark.parametrize("label", ["Pin it", "Text herunterladen", "Article history"])
+def test_a_two_word_label_under_the_headline_is_not_the_title(label: str) -> None:
+    """Share and tool labels the cue lexicons do not know sit between many headlines and
+    their body: a longer headline-shaped line in the header wins over them."""
+    article = ARTICLES["en"]
+    result = clean_lines(article.title, "4 min read", label, *article.paragraphs)
+    assert result.metadata.title == article.title
+    assert_kept(result, *article.paragraphs)

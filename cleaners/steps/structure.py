@@ -512,6 +512,7 @@ def _continues_title(upper: str, lower: str) -> bool:
     )
 
 
+SHORT_TITLE_WORDS = 2
 MAX_TITLE_CLIMB = 2
 MIN_CLIMB_WORDS = 6
 CLIMB_LENGTH_SHARE = 0.5
@@ -533,7 +534,10 @@ def find_title(
         candidates = [p for p in candidates if p not in named]
     if not candidates:
         return None
-    chosen = candidates[-1]
+    # A two-word line ("Pin it", "Kontakt aufnehmen") is a label more often than a headline
+    # when a longer headline-shaped line stands in the header too.
+    longer = [p for p in candidates if feats[p].n_words > SHORT_TITLE_WORDS]
+    chosen = longer[-1] if longer else candidates[-1]
     candidate_set = set(candidates)
     for _ in range(MAX_TITLE_CLIMB):
         upper = _candidate_above(doc, feats, candidate_set, chosen)
