@@ -2443,3 +2443,21 @@ def test_a_two_word_label_under_the_headline_is_not_the_title(label: str) -> Non
     result = clean_lines(article.title, "4 min read", label, *article.paragraphs)
     assert result.metadata.title == article.title
     assert_kept(result, *article.paragraphs)
+
+
+def test_a_teaser_between_the_headline_and_a_long_standfirst_does_not_hide_the_headline() -> None:
+    """Headline, teaser copy of the lead, then a 20-word standfirst without a full stop:
+    once the teaser is removed the headline sits right above the standfirst, as it does
+    when the clean text is re-read, so the title search climbs to it."""
+    article = ARTICLES["es"]
+    lead, *rest = article.paragraphs
+    dek = (
+        "Los vecinos calculan pérdidas de hasta cuatro mil euros por familia y reclaman al "
+        "ayuntamiento una línea de ayudas directas"
+    )
+    text = page(article.title, lead, dek, "Marta Villalobos", "27/01/2025 - 07:30 h",
+                "MONTEALTO. " + lead, *rest)  # fmt: skip
+    result = clean_plain(text)
+    assert result.metadata.title == article.title
+    found = removal_for(result, lead)
+    assert found is not None and found.kind == "duplicate_lead", describe(result)

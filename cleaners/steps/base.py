@@ -17,6 +17,8 @@ from cleaners.features import BlockFeatures, document_features
 from cleaners.model import Document, Removal
 
 BOUNDARIES = "boundaries"
+# Positions of teaser copies of the lead (`DuplicateLead`): the title search looks past them.
+TEASER_LEADS = "teaser_leads"
 # A byline or dateline announces an article only when a long paragraph follows it within
 # this many kept blocks (past a title, a dek, a photo credit): the dates of a teaser list
 # announce nothing.

@@ -7,15 +7,17 @@ from dataclasses import dataclass
 
 from cleaners.features import BlockFeatures
 from cleaners.model import Document, Removal
-from cleaners.steps.base import features, kept_positions, removal
+from cleaners.steps.base import TEASER_LEADS, features, kept_positions, removal
 from cleaners.text import WORD_RE
 
 TRUNCATION_RE = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.)\s*$")
-# A wire-style dateline opening the paragraph: "BELLHAVEN —", "BERLIN (dpa) –", "КИЇВ. —".
-# The teaser above the title often drops it, so both sides are compared without it.
+# A wire-style dateline opening the paragraph: "BELLHAVEN —", "BERLIN (dpa) –", or a place
+# in capitals and a full stop ("VILLANUEVA DEL OLIVAR.", "СЕВЕРОГОРСК."). The teaser above
+# the title often drops it, so both sides are compared without it.
 DATELINE_PREFIX_RE = re.compile(
     r"^[^\W\d_][^\W\d_'’.-]*(?:[ ,.'’-]+[^\W\d_][^\W\d_'’.-]*){0,3}[.,]?"
     r"(?:\s*\([^()]{1,30}\))?\s*[—–]\s+"
+    r"|^[^\W\d_a-zà-ÿа-яёіїєґ][^\W\d_a-zà-ÿа-яёіїєґ'’-]*(?: [^\W\d_a-zà-ÿа-яёіїєґ'’-]+){0,3}\.\s+"
 )
 MIN_WORDS = 8
 STREAM_BLOCKS = 4
@@ -48,6 +50,7 @@ class DuplicateLead:
                     removed.append(
                         removal(doc, kept[earlier], "duplicate_lead", "repeats_later_text")
                     )
+        doc.hints[TEASER_LEADS] = {r.position for r in removed}
         return sorted(removed, key=lambda r: r.position)
 
 

@@ -28,6 +28,7 @@ from cleaners.metadata import (
 from cleaners.model import Document, Removal
 from cleaners.steps.base import (
     ANNOUNCED_WITHIN,
+    TEASER_LEADS,
     Wall,
     boundaries,
     features,
@@ -574,8 +575,13 @@ def _candidate_above(
     ("FINA-WM in Fukuoka verschoben" / "01.02.2022" / its standfirst): once they are
     removed, cleaning the article again finds the two lines adjacent, and must agree."""
     above = position - 1
-    while above >= 0 and above not in candidates and _is_meta_line(doc, feats, above):
-        above -= 1
+    teasers = doc.hints.get(TEASER_LEADS, set())
+    while (
+        above >= 0
+        and above not in candidates
+        and (above in teasers or _is_meta_line(doc, feats, above))
+    ):
+        above -= 1  # a removed teaser is gone from the clean text too
     return above if above in candidates else None
 
 
