@@ -2461,3 +2461,18 @@ def test_a_teaser_between_the_headline_and_a_long_standfirst_does_not_hide_the_h
     assert result.metadata.title == article.title
     found = removal_for(result, lead)
     assert found is not None and found.kind == "duplicate_lead", describe(result)
+
+
+def test_a_headline_the_page_repeats_further_down_is_still_the_title() -> None:
+    """Blogs repeat the post's headline in a "previous post" link or a comment header;
+    the first copy is removed as a repeat, and the title search still takes it."""
+    article = ARTICLES["de"]
+    headline = "Laufen im Winter: Von der Qual zur Gewohnheit in zwölf Monaten"
+    result = clean_lines(
+        "Zum Inhalt springen", "Ein Ostfriese in Franken", "Menü", headline,
+        "Veröffentlicht am 10. Februar 2019 von Heiko", *article.paragraphs,
+        "Vorheriger Beitrag", headline,
+    )  # fmt: skip
+    assert result.metadata.title == headline
+    assert_kept(result, *article.paragraphs)
+    assert not in_body(result, headline)

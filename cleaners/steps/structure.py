@@ -528,7 +528,11 @@ def find_title(
     directly above it: a dek sits below its title, and a headline may be wrapped over two
     lines. Names alone ("Анна Лужникова") are bylines, not titles, when anything else fits.
     """
-    before = [p for p in kept if p < start][-HEADER_LOOKBACK:]
+    # A headline the page repeats further down ("previous post: ...") was removed as a
+    # repeat; it is still the headline. A title is metadata, so taking it back costs the
+    # body nothing.
+    teasers = doc.hints.get(TEASER_LEADS, set())
+    before = sorted(p for p in {*kept, *teasers} if p < start)[-HEADER_LOOKBACK:]
     candidates = [p for p in before if is_title_candidate(feats[p], doc.blocks[p].text)]
     named = [p for p in candidates if parse_byline(doc.blocks[p].text, allow_bare_name=True)]
     if len(named) < len(candidates):
