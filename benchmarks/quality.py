@@ -6,7 +6,10 @@
    scored by `eval/score.py` against their gold labels (29 documents);
 2. `newsclean ingest` over `htmldev/text` (884 page dumps) and over `htmldev/html` (the same
    884 pages as HTML), scored by `eval/score_snippets.py`;
-3. on the same inputs: keep everything, a C4-style line filter, jusText and (HTML only) bare
+3. `newsclean ingest` over the authored pages in `benchmarks/data/authored/` (see its
+   README): pages written in the devset's label format to check that the rules generalise,
+   one set that rules were tuned on and one held out, scored by `eval/score.py`;
+4. on the same inputs: keep everything, a C4-style line filter, jusText and (HTML only) bare
    trafilatura, written as JSONL and scored by the same scorers.
 
 Why the real CLI and the shared scorers: the figures are then exactly what a user's run
@@ -130,11 +133,70 @@ def score_snippets(paths: DataPaths, predictions: Path) -> dict[str, float]:
     return {key: float(value) for key, value in match.groupdict().items()}
 
 
+def score_snippets_and_titles(paths: DataPaths, predictions: Path) -> dict[str, float]:
+    """Snippet scores, and for newsclean's Parquet output (a folder) the title agreement."""
+    scores = score_snippets(paths, predictions)
+    if predictions.is_dir():
+        scores["title_agreement"] = title_agreement(paths, predictions)
+    return scores
+
+
+def title_agreement(paths: DataPaths, articles: Path) -> float:
+    """Share of the htmldev pages with an annotated title whose newsclean title agrees with
+    it: equal once whitespace and case are folded, or one containing the other and at least
+    TITLE_CONTAINED_SHARE of its length (annotated titles often carry the site's name).
+    Our own measure: the shared scorers do not score htmldev titles."""
+    import pyarrow.dataset as ds
+
+    table = ds.dataset(articles, format="parquet", partitioning="hive").to_table(
+        columns=["source", "title"]
+    )
+    ours = {
+        _page_key(source): title or ""
+        for source, title in zip(
+            table["source"].to_pylist(), table["title"].to_pylist(), strict=True
+        )
+    }
+    annotated = json.loads(paths.evaldata.read_text(encoding="utf-8")).values()
+    pairs = [
+        (_fold(item["title"]), _fold(ours.get(_page_key(item["file"]), "")))
+        for item in annotated
+        if item.get("title")
+    ]
+    return sum(_titles_agree(gold, ours) for gold, ours in pairs) / max(1, len(pairs))
+
+
+TITLE_CONTAINED_SHARE = 0.6
+
+
+def _page_key(name: str) -> str:
+    base = Path(name).name
+    for suffix in (".gz", ".html", ".htm", ".txt"):
+        base = base.removesuffix(suffix)
+    return base
+
+
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").casefold().split())
+
+
+def _titles_agree(gold: str, ours: str) -> bool:
+    if not gold or not ours:
+        return False
+    shorter, longer = sorted((gold, ours), key=len)
+    return shorter in longer and len(shorter) >= TITLE_CONTAINED_SHARE * len(longer)
+
+
 def _run_scorer(arguments: list[str]) -> str:
     done = subprocess.run([sys.executable, *arguments], capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"scorer failed: {' '.join(arguments)}\n{done.stderr[-3000:]}")
     return done.stdout
+
+
+AUTHORED = Path(__file__).resolve().parent / "data" / "authored"
+# (name, folder): the pages rules were tuned on, then the pages nothing was tuned on.
+AUTHORED_SETS = (("authored-tuned", AUTHORED / "tuned"), ("authored-heldout", AUTHORED / "heldout"))
 
 
 def combined_gold_dir(paths: DataPaths, workdir: Path) -> Path:
@@ -186,6 +248,19 @@ def evaluate(
     )
 
 
+def evaluate_authored(name: str, folder: Path, context: RunContext) -> Evaluation:
+    """One authored set: its raw pages ingested, scored against its own gold folder."""
+    raw = folder / "raw"
+    return evaluate(
+        name,
+        [raw],
+        sorted(raw.glob("*.txt")),
+        TEXT,
+        lambda pred: score_gold(context.paths, folder / "gold", pred),
+        context,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class RunContext:
     paths: DataPaths
@@ -229,13 +304,17 @@ def gold_table(evaluation: Evaluation) -> str:
 
 
 def snippet_table(text: Evaluation, html: Evaluation) -> str:
-    headers = ["method", "text P", "text R", "text F1", "html P", "html R", "html F1"]
+    headers = [
+        "method", "text P", "text R", "text F1", "text titles", "html P", "html R", "html F1",
+        "html titles",
+    ]  # fmt: skip
     rows = []
     for method in METHODS:
         cells = [method]
         for evaluation in (text, html):
             score = evaluation.scores.get(method)
             cells += [fmt(score[k]) if score else "n/a" for k in ("P", "R", "F1")]
+            cells.append(fmt(score.get("title_agreement")) if score else "n/a")
         rows.append(cells)
     return markdown_table(headers, rows)
 
@@ -246,7 +325,13 @@ boilerplate-only pages; htmldev/text snippet F1 >= 0.90; htmldev/html snippet F1
 recall >= 0.94 (bare trafilatura: F1 0.927, P 0.908, R 0.947)."""
 
 
-def report(gold: Evaluation, text: Evaluation, html: Evaluation, n_gold: int) -> str:
+def report(
+    gold: Evaluation,
+    text: Evaluation,
+    html: Evaluation,
+    n_gold: int,
+    authored: list[Evaluation] | None = None,
+) -> str:
     parts = [
         f"## Quality ({date.today().isoformat()})",
         "",
@@ -254,6 +339,11 @@ def report(gold: Evaluation, text: Evaluation, html: Evaluation, n_gold: int) ->
         "",
         gold_table(gold),
         "",
+    ]
+    for evaluation in authored or []:
+        parts += [f"### {evaluation.name} (benchmarks/data/authored), eval/score.py", ""]
+        parts += [gold_table(evaluation), ""]
+    parts += [
         "### htmldev (884 pages), eval/score_snippets.py",
         "",
         snippet_table(text, html),
@@ -329,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
             [paths.htmldev_text],
             sorted(paths.htmldev_text.glob("*.txt")),
             TEXT,
-            lambda pred: score_snippets(paths, pred),
+            lambda pred: score_snippets_and_titles(paths, pred),
             context,
         )
         html = evaluate(
@@ -337,14 +427,15 @@ def main(argv: list[str] | None = None) -> int:
             [paths.htmldev_html],
             sorted(paths.htmldev_html.glob("*.html.gz")),
             HTML,
-            lambda pred: score_snippets(paths, pred),
+            lambda pred: score_snippets_and_titles(paths, pred),
             context,
         )
+        authored = [evaluate_authored(name, folder, context) for name, folder in AUTHORED_SETS]
     print()
-    print(report(gold, text, html, len(gold_files(paths))))
+    print(report(gold, text, html, len(gold_files(paths)), authored))
     print(f"\n(benchmark took {time.perf_counter() - started:.0f} s)")
     if args.json:
-        results = {e.name: e.scores for e in (gold, text, html)}
+        results = {e.name: e.scores for e in (gold, text, html, *authored)}
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
 

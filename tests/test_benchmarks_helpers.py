@@ -176,3 +176,21 @@ def test_bare_trafilatura_in_processes_extracts_every_page_once(tmp_path: Path) 
         assert result.documents == 3 and result.seconds > 0
     with pytest.raises(RuntimeError, match="failed"):
         bare_trafilatura_in_processes([*pages, tmp_path / "missing.html"], 2)
+
+
+@pytest.mark.parametrize(
+    ("gold", "ours", "agree"),
+    [
+        ("Fünf HR-Trends 2023", "Fünf HR-Trends 2023", True),
+        ("Daten von Rheinmetall gehackt | tagesschau.de", "Daten von Rheinmetall gehackt", True),
+        ("Leadership Styles", "Business JargonsBusinessLeadership Styles", False),
+        ("Bhindi masala (okra stir fry)", "Bhindi masala", False),
+        ("Emden", "", False),
+    ],
+)
+def test_htmldev_title_agreement_allows_a_site_suffix_only(
+    gold: str, ours: str, agree: bool
+) -> None:
+    from benchmarks.quality import _fold, _titles_agree
+
+    assert _titles_agree(_fold(gold), _fold(ours)) is agree
