@@ -74,7 +74,9 @@ def bare_trafilatura_in_processes(files: list[Path], processes: int) -> LoopResu
     start to the last end: how far the machine itself scales the bare library. It is the
     ceiling of the end-to-end ratio (on two cores of a shared host, two processes need not
     run at twice the speed of one)."""
-    context = multiprocessing.get_context("fork")
+    # Spawned, not forked: in the test suite, where Prefect's test server runs in threads
+    # of the parent, forked children exited with status 1 before timing anything.
+    context = multiprocessing.get_context("spawn")
     barrier, spans = context.Barrier(processes), context.Queue()
     workers = [
         context.Process(target=_bare_trafilatura_share, args=(files[i::processes], barrier, spans))
