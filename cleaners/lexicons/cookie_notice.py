@@ -10,24 +10,29 @@ LABELS = {
         r"ok(?:ay)?,? (?:got it|i agree)|got it|i agree|we care about your privacy",
     ],
     "ru": [
+        r"управл(?:ять|ение) (?:настройками|cookie)|настроить cookie",
         r"принять и (?:закрыть|продолжить)|принять все cookie",
         r"принять(?: все)?|отклонить|настроить|понятно|настройки cookie",
     ],
     "uk": [
+        r"керувати (?:налаштуваннями|cookie)",
         r"прийняти та (?:закрити|продовжити)|прийняти всі cookie",
         r"прийняти(?: все)?|відхилити|налаштувати|зрозуміло|налаштування cookie",
     ],
     "de": [
+        r"einstellungen (?:verwalten|anpassen|ändern)|(?:cookie|datenschutz) ?einstellungen (?:verwalten|anpassen|öffnen)|optionen verwalten",
         r"mit werbung (?:weiter)?lesen(?: oder (?:werbefrei|ohne werbung) (?:weiter)?lesen)?|werbefrei (?:weiter)?lesen|(?:akzeptieren|zustimmen) und weiter(?:lesen)?",
         r"details anzeigen|datenschutz ?einstellungen|privatsphäre ?einstellungen|(?:nur )?(?:notwendige|erforderliche) cookies(?: akzeptieren| zulassen)?|pur ?abo(?: für(?: im monat)?| abschließen)?",
         r"(?:alle )?akzeptieren|ablehnen|einstellungen|nur notwendige(?: cookies)?|zustimmen",
     ],
     "fr": [
+        r"gérer (?:les|mes) (?:paramètres|options)",
         r"(?:accepter|j'accepte) et (?:fermer|continuer)|je refuse|refuser(?: tout)?|paramétrer(?: les cookies)?|(?:gérer|personnaliser) (?:mes|les) (?:choix|préférences|cookies)",
         r"(?:nous respectons|le respect de) votre vie privée|vos choix en matière de (?:cookies|confidentialité)|paramètres (?:des cookies|de confidentialité)",
         r"tout accepter|tout refuser|continuer sans accepter|personnaliser(?: mes choix)?|j'accepte",
     ],
     "es": [
+        r"gestionar (?:preferencias|opciones|cookies|ajustes)|administrar (?:preferencias|cookies)",
         r"aceptar y (?:continuar|cerrar)|rechazar(?: todo| todas)?|configurar (?:preferencias|cookies|opciones)|(?:tu|su) privacidad es importante(?: para nosotros)?|(?:valoramos|respetamos) (?:tu|su) privacidad",
         r"aceptar(?: todo| todas)?|rechazar(?: todo)?|configurar|configuración de cookies",
     ],

@@ -2,6 +2,7 @@
 
 LABELS = {
     "en": [
+        r"mins?",
         r"vote|see (?:the )?results|view results|submit(?: your)? (?:rating|vote)|rate (?:this|the) [\w' ]{1,30}|(?:seen|read|tried) it rate [\w' ]{1,30}",
         r"(?:listen to|play|hear) (?:this )?(?:article|story|audio|podcast|the article)(?: min(?:utes?)?)?",
         r"(?:audio|voiced|narrated|read) by [\w ]{2,30}|(?:min|minutes?) (?:read|listen)|reading time(?: min(?:utes?)?)?",
@@ -27,6 +28,7 @@ LABELS = {
         r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min(?:utes?)?)?|lecture min|vidéo|voir la vidéo",
     ],
     "es": [
+        r"escuchar (?:noticia|artículo)|escucha (?:la noticia|el artículo|esta noticia)",
         r"votar|ver (?:los )?resultados|vota|valora (?:este|esta) [\w ]{1,30}",
         r"escuchar (?:la noticia|el artículo|esta noticia)(?: min)?|tiempo de lectura(?: min(?:utos?)?)?|min de lectura|ver vídeo|vídeo",
     ],
@@ -49,6 +51,7 @@ PHRASES = {
         r"klicken sie auf den (?:unteren )?button,? um den inhalt|inhalt (?:von [\w. ]+ )?(?:zu )?laden|mit diesem button (?:kannst du|können sie)|video verfügbar bis|audio verfügbar bis"
     ],
     "any": [
+        r"^(?:[^·|]{0,80}\b\d{1,3}\s?[:–-]\s?\d{1,3}\b[^·|]{0,80}\s[·|]\s+){1,}[^·|]{0,80}\b\d{1,3}\s?[:–-]\s?\d{1,3}\b",
         r"^(?:poll|quick poll|sondage|encuesta|umfrage|опрос|опитування|sondaggio|ankieta)\s*(?=[¿¡])",
         r"^(?:yes|no|oui|non|sí|si|ja|nein|да|нет|так|ні)\b[^·|]{0,40}(?:\s[·|]\s+(?:yes|no|oui|non|sí|si|ja|nein|да|нет|так|ні)\b[^·|]{0,40}){1,4}$",
         r"^(?=.{0,120}$)[^.!?]*[+−-]?\d{1,2}\s?°[^.!?]*[·|][^.!?]*$",
