@@ -81,12 +81,32 @@ def _group_end(pattern: str, start: int) -> int:
         if char == "\\":
             i += 2
             continue
+        if char == "[":  # a class may hold brackets of its own: "[\w»)]"
+            i = _class_end(pattern, i) + 1
+            continue
         if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth == 0:
                 return i
+        i += 1
+    return len(pattern) - 1
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index of the `]` closing the character class opened at `start`."""
+    i = start + 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1  # a leading "]" is a literal
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] == "]":
+            return i
         i += 1
     return len(pattern) - 1
 

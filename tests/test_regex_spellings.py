@@ -149,3 +149,16 @@ def test_amount_gate_never_hides_an_amount(texts: list[str]) -> None:
             found += 1
             assert contains_any(text.casefold(), CURRENCY_NEEDLES), text
     assert found >= len(amounts)
+
+
+def test_the_prefilter_spelling_of_a_lookaround_holding_a_bracket_still_matches() -> None:
+    """`cues.relax` drops lookarounds for Hyperscan; a ")" inside a character class of the
+    lookaround ("(?<=[\\w»)] )") once ended the group early and left an invalid pattern."""
+    from cleaners.cues import relax
+
+    exact = r"(?<=[\w»)] )\d{1,3}:\d{1,3}(?= [«(]?\w)"
+    relaxed = relax(exact)
+    assert "(?" not in relaxed
+    for text in ("«нива» 2:1 «поділля»", "bayern (a) 2:1 (b) köln", "no score here"):
+        if re.search(exact, text):
+            assert re.search(relaxed, text), (relaxed, text)

@@ -51,7 +51,9 @@ PHRASES = {
         r"klicken sie auf den (?:unteren )?button,? um den inhalt|inhalt (?:von [\w. ]+ )?(?:zu )?laden|mit diesem button (?:kannst du|können sie)|video verfügbar bis|audio verfügbar bis"
     ],
     "any": [
-        r"^(?:[^·|]{0,80}\b\d{1,3}\s?[:–-]\s?\d{1,3}\b[^·|]{0,80}\s[·|]\s+){1,}[^·|]{0,80}\b\d{1,3}\s?[:–-]\s?\d{1,3}\b",
+        # a live-score strip: two or more results ("«Нива» 2:1 «Поділля» · ..."), not the
+        # times of a dateline
+        r"^(?!.*\b(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|опубликовано|обновлено|опубліковано|оновлено)\b)(?:[^·|]{0,80}(?<![\d.:])\d{1,3}:\d{1,3}(?![\d:])(?! ?(?:a\.?m|p\.?m|uhr|h|hrs?)\b)[^·|]{0,80}\s[·|]\s+){1,}[^·|]{0,80}(?<![\d.:])\d{1,3}:\d{1,3}(?![\d:])(?! ?(?:a\.?m|p\.?m|uhr|h|hrs?)\b)",
         r"^(?:poll|quick poll|sondage|encuesta|umfrage|опрос|опитування|sondaggio|ankieta)\s*(?=[¿¡])",
         r"^(?:yes|no|oui|non|sí|si|ja|nein|да|нет|так|ні)\b[^·|]{0,40}(?:\s[·|]\s+(?:yes|no|oui|non|sí|si|ja|nein|да|нет|так|ні)\b[^·|]{0,40}){1,4}$",
         r"^(?=.{0,120}$)[^.!?]*[+−-]?\d{1,2}\s?°[^.!?]*[·|][^.!?]*$",
