@@ -459,3 +459,24 @@ def test_a_list_of_phone_numbers_before_the_last_paragraph_stays() -> None:
         "If your house is flooded or you need help to leave it, call:", numbers, closing,
     )  # fmt: skip
     assert_kept(result, *ARTICLE.paragraphs, *numbers, closing)
+
+
+def test_a_subscribe_button_under_a_newsletter_box_does_not_end_the_article() -> None:
+    """ "Subscribe" is a paywall label too. Alone, under a newsletter box in the middle of
+    the article, it must not cut the article in two as a paywall notice would."""
+    before, after = ARTICLE.paragraphs[:3], ARTICLE.paragraphs[3:]
+    box = [
+        "Harbour Weekly: the week's news from the quays, every Friday.",
+        "Enter your email",
+        "Subscribe",
+    ]
+    result = clean_lines(ARTICLE.title, "By Rhona Keillor", *before, box, *after)
+    assert_kept(result, *ARTICLE.paragraphs)
+    for line in box:
+        assert_removed(result, line)
+
+
+def test_a_headline_saying_billed_is_not_a_paywall() -> None:
+    headline = "Smart meters billed 870 homes twice after a software update"
+    result = clean_lines(headline, "By Rhona Keillor", *ARTICLE.paragraphs)
+    assert result.metadata.title == headline

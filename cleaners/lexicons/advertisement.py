@@ -39,7 +39,10 @@ PHRASES = {
     "de": [
         r"^\*?(?:werbung|anzeige)\b[.:,]|enthält (?:werbung|affiliate[- ]links?|anzeigen)|werbung für [\w-]+|\bunbezahlte werbung\b|\baffiliate[- ]links?\b"
     ],
-    "fr": [r"contient des liens (?:affiliés|sponsorisés)|article sponsorisé|publi-?rédactionnel"],
+    "fr": [
+        r"\bjouer comporte des risques\b",
+        r"contient des liens (?:affiliés|sponsorisés)|article sponsorisé|publi-?rédactionnel",
+    ],
     "es": [r"contiene enlaces (?:de afiliados|patrocinados)|contenido patrocinado|publirreportaje"],
     "it": [r"contiene link (?:di affiliazione|affiliati)|contenuto sponsorizzato"],
     "pl": [r"zawiera linki afiliacyjne|artykuł sponsorowany|materiał partnera"],
@@ -52,30 +55,36 @@ PHRASES = {
 # Commercial wording of ad copy: prices, calls to action, offers.
 WEAK = {
     "en": [
+        r"\b\d+(?:\.\d+)?\s?% apr\b|\bapply (?:now|today|online|in minutes)\b|\bnmls\b",
         r"\bget (?:your )?tickets\b|\bfree parking\b|\bbook (?:now|today|online)\b",
         r"\b\d+ ?% off\b|\bin stores? and online\b|\bwhile supplies last\b|\bfree (?:delivery|shipping|trial)\b",
         r"(?:only|just|from|for) [$£€]\s?\d|[$£€]\d+(?:[.,]\d\d)?/mo\b|\bcall \d|\bcall (?:us|now|today)\b",
         r"\b(?:check availability|free quote|order now|shop now|buy now|learn more|limited time|book (?:a|your) free)\b",
     ],
     "ru": [
+        r"\bзвоните\b|\bдоставка по\b|\bоптов\w+ цен\w+|\bот производителя\b",
         r"\bбез предоплаты\b|\bбесплатн\w+ (?:доставк|консультац)\w*",
         r"\bтолько в\b|\bзакажите\b|\bскидк\w+|\b18\+|\bоставьте заявку\b",
     ],
     "uk": [
+        r"\bтелефонуйте\b|\bдоставка по\b|\bоптов\w+ цін\w+|\bвід виробника\b",
         r"\bбезкоштовн\w+ (?:доставк|консультаці)\w*",
         r"залиште заявку|\bзнижк\w+|\bзамовте\b|\bвід \d",
     ],
     "de": [
+        r"\b[\w-]*aktion\b|\btel\.\s?\d|\b\d+\s?% auf (?:alle|das gesamte)\b",
         r"\bjetzt (?:tickets|karten) sichern\b|\bvergleichen sie (?:jetzt )?(?:die )?angebote\b",
         r"\bunverbindlich\w*\b|\bberatungstermin\b|\b\d+ ?% rabatt\b",
         r"\bjetzt\b.*\b(?:sichern|anfordern|bestellen|buchen)\b|\bnur \d+ ?€|\bkostenlos\w*\b|\bangebot\b",
     ],
     "fr": [
+        r"\boffre réservée\b|\bjouer comporte des risques\b|\bappel non surtaxé\b|\bremboursés?\b.{0,40}\bpari",
         r"\bd'économies\b|\bcomparez (?:les )?offres\b|\bréservez (?:dès maintenant|vite)\b",
         r"\bsans engagement\b|\b\d+ ?% de réduction\b|\bintervient sous \d",
         r"\bdevis gratuit\b|\bà partir de \d|€ par mois|\bprofitez\b",
     ],
     "es": [
+        r"\bllame (?:ya|ahora)\b|\bdesde \d+(?:[.,]\d+)? ?€ al mes\b",
         r"\bcompara (?:las )?ofertas\b|\bcompra (?:ya )?tus entradas\b",
         r"\bsin compromiso\b|\bpide (?:tu |un )?presupuesto\b|\b\d+ ?% de descuento\b",
         r"\bcalcula tu\b|\btae\b|\bdesde \d+ ?€|\bsolicita\b|\boferta\b",

@@ -30,7 +30,7 @@ PHRASES = {
         r"(?:you have|you've got) \d+ free (?:articles?|stories)",
         r"free (?:articles?|stories) (?:remaining|left)|unlimited (?:digital )?access|subscribe for unlimited",
         r"(?:this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers|members))",
-        r"billed \$?\d|per (?:week|month) after|introductory (?:offer|period|rate)",
+        r"billed (?:[$£€]\s?\d|monthly|annually|yearly|every (?:week|month|four weeks|4 weeks))|per (?:week|month) after|introductory (?:offer|period|rate)",
         r"to (?:view|read|continue reading) (?:the|this) (?:full|rest of the|entire) (?:story|article)[, ]+(?:please )?(?:subscribe|log in|sign in)",
         r"(?:already|you're already) a subscriber|first-time subscribers|for the full story|log in for (?:immediate|full) access",
         r"this (?:article|story) is (?:free|unlocked) (?:to read |for you )?(?:until|for)",

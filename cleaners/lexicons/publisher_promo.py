@@ -11,6 +11,7 @@ LABELS = {
 
 PHRASES = {
     "en": [
+        r"\bpodcast\b.{0,80}\b(?:on|via) (?:apple podcasts|spotify)\b|\b(?:on|via) apple podcasts,? spotify\b",
         r"\bon (?:our )?(?:telegram|whatsapp|viber) channel\b.{0,80}\b(?:join|subscribe|follow)\b",
         r"download (?:the|our) [\w' -]{0,40}app|(?:our|the) app for (?:iphone|ios|android)",
         r"(?:follow|find) us on (?:facebook|twitter|instagram|telegram|x|youtube|tiktok)",
@@ -33,14 +34,19 @@ PHRASES = {
         r"(?:у|в) наш\w* (?:telegram|телеграм)[-‑ ]?канал\w*|завантажте (?:наш )?застосунок",
     ],
     "de": [
+        r"\bfolgen sie (?:dem|der|uns|unserem|unserer) [\w-]*\s?(?:jetzt )?(?:auch )?auf (?:whatsapp|instagram|facebook|telegram|tiktok|threads)\b",
         r"laden sie (?:unsere|die) [\w-]*app|folgen sie uns auf|jetzt auch digital|einfach hier klicken|kennt ihr schon unser",
         r"(?:aktuelle|neue) ausgabe .{0,40}(?:jetzt|ab sofort) (?:am|an jedem|im) (?:kiosk|bahnhofskiosk|handel)|als e-paper (?:erhältlich|lesen)",
         r"^(?:jetzt )?(?:das )?(?:buch|heft|ausgabe|e-paper) bestellen$|\babo oder (?:als )?einzelheft\b|^lesen sie (?:das|die|den) [\w-]+(?: [\w-]+)? (?:magazin|zeitung|heft)\b",
         r"^(?:online-)?pressemappe\b|rss-feed abonnieren",
     ],
-    "fr": [r"téléchargez l'application|suivez-nous sur"],
+    "fr": [
+        r"\bsuivez(?:-nous)? [\w' ]{0,30}sur (?:whatsapp|instagram|facebook|telegram|tiktok)\b|\bpodcast\b.{0,80}\bsur (?:apple podcasts|spotify|deezer)\b",
+        r"téléchargez l'application|suivez-nous sur",
+    ],
     "es": [
-        r"descarga (?:nuestra|la) app|s[ií]guenos en|(?:nuestro|tenemos) canal de (?:telegram|youtube|whatsapp)|únete (?:a nuestro|desde)|puede escribirnos a"
+        r"\bpodcast\b.{0,80}\ben (?:apple podcasts|spotify|ivoox)\b",
+        r"descarga (?:nuestra|la) app|s[ií]guenos en|(?:nuestro|tenemos) canal de (?:telegram|youtube|whatsapp)|únete (?:a nuestro|desde)|puede escribirnos a",
     ],
     "it": [r"scarica (?:la nostra )?app|seguici su"],
     "pl": [r"pobierz (?:naszą )?aplikację|obserwuj nas na"],

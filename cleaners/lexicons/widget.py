@@ -2,6 +2,7 @@
 
 LABELS = {
     "en": [
+        r"weather (?:for|in) your (?:area|town)|search (?:for )?your (?:town|location)|(?:see|view) (?:the )?(?:full )?(?:day )?forecast",
         r"mins?",
         r"vote|see (?:the )?results|view results|submit(?: your)? (?:rating|vote)|rate (?:this|the) [\w' ]{1,30}|(?:seen|read|tried) it rate [\w' ]{1,30}",
         r"(?:listen to|play|hear) (?:this )?(?:article|story|audio|podcast|the article)(?: min(?:utes?)?)?",
@@ -19,15 +20,18 @@ LABELS = {
         r"(?:слухати|прослухати) (?:статтю|новину|матеріал)(?: хв)?|час читання(?: хв(?:илин[аи]?)?)?|дивитися відео|відео",
     ],
     "de": [
+        r"(?:das )?wetter (?:in|für) ihre[rmn]? (?:region|ort|stadt)|ort suchen|(?:zur )?(?:tages)?vorhersage(?: für tage)?",
         r"abstimmen|(?:zum )?ergebnis(?:se)? anzeigen|jetzt abstimmen|bewerten sie (?:diesen|dieses|diese) [\w ]{1,30}",
         r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min(?:uten?)?)?|vorlesen|video abspielen|video|bildergalerie|vergrößern|bild vergrößern",
         r"externer inhalt|empfohlener (?:redaktioneller )?inhalt|bild (?:anzeigen|schließen)(?: bild (?:anzeigen|schließen))?",
     ],
     "fr": [
+        r"(?:la )?météo (?:de|dans) votre (?:commune|ville|région)|rechercher une (?:commune|ville)|voir les prévisions(?: à jours)?",
         r"voter|voir les résultats|(?:donnez|notez) votre (?:avis|note)|noter (?:cet|ce|cette) [\w' ]{1,30}",
         r"écouter (?:l'article|cet article)(?: min)?|temps de lecture(?: min(?:utes?)?)?|lecture min|vidéo|voir la vidéo",
     ],
     "es": [
+        r"el tiempo en (?:tu|su) (?:municipio|ciudad|localidad)|busca tu (?:localidad|municipio|ciudad)|ver (?:la )?previsión(?: a días)?",
         r"escuchar (?:noticia|artículo)|escucha (?:la noticia|el artículo|esta noticia)",
         r"votar|ver (?:los )?resultados|vota|valora (?:este|esta) [\w ]{1,30}",
         r"escuchar (?:la noticia|el artículo|esta noticia)(?: min)?|tiempo de lectura(?: min(?:utos?)?)?|min de lectura|ver vídeo|vídeo",

@@ -70,6 +70,9 @@ class ZoneStep:
     # Become a supporter", mid-way through a live blog) does not end it. A lone header
     # ("Unterstützen Sie meine Arbeit!") still does: its letter follows, uncaught.
     soft_wall_max_blocks: int = 0
+    # A zone of buttons only separates softly ("Subscribe" under a newsletter box reads as a
+    # paywall button too); a paywall's own notice says so in a sentence.
+    buttons_are_soft: bool = False
     amounts: bool = False
     absorb_title_above: bool = False
     backward_weak_max_sentences: int = 1
@@ -192,17 +195,21 @@ class ZoneStep:
     def _wall(
         self, kept: list[int], feats: list[BlockFeatures], in_zone: list[bool], first: int
     ) -> Wall:
-        """HARD after a paywall or a donation letter; SOFT for a short box with its prose."""
+        """HARD after a paywall or a donation letter; SOFT for a short box with its prose, or
+        for a zone of buttons only where `buttons_are_soft`."""
         end = first
         while end < len(in_zone) and in_zone[end]:
             end += 1
-        short = end - first <= self.soft_wall_max_blocks
-        with_prose = any(feats[kept[i]].n_chars >= BOX_PROSE_CHARS for i in range(first, end))
+        zone = [feats[kept[i]] for i in range(first, end)]
+        if self.buttons_are_soft and all(feat.n_words <= BUTTON_MAX_WORDS for feat in zone):
+            return Wall.SOFT  # "Subscribe" alone may be a newsletter's button
+        short = len(zone) <= self.soft_wall_max_blocks
+        with_prose = any(feat.n_chars >= BOX_PROSE_CHARS for feat in zone)
         return Wall.SOFT if short and with_prose else Wall.HARD
 
 
 COOKIE_NOTICE = ZoneStep("cookie_notice", backward_weak_max_sentences=3)
-PAYWALL = ZoneStep("paywall", header_is_boundary=True)
+PAYWALL = ZoneStep("paywall", header_is_boundary=True, buttons_are_soft=True)
 NEWSLETTER_PROMPT = ZoneStep("newsletter_prompt", absorb_title_above=True)
 DONATION_APPEAL = ZoneStep(
     "donation_appeal", header_is_boundary=True, soft_wall_max_blocks=2, amounts=True
