@@ -1710,7 +1710,8 @@ CASES = [
         "publisher_promo",
         "de",
         (
-            "Folgen Sie dem Tagblatt jetzt auch auf WhatsApp – die Nachrichten des Tages aufs Handy.",
+            "Folgen Sie dem Tagblatt jetzt auch auf WhatsApp – die Nachrichten des Tages "
+            "aufs Handy.",
         ),
     ),
     Case(
