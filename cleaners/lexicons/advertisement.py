@@ -48,7 +48,7 @@ PHRASES = {
     "pl": [r"zawiera linki afiliacyjne|artykuł sponsorowany|materiał partnera"],
     "pt": [r"contém links (?:de afiliados|patrocinados)|conteúdo patrocinado"],
     "ru": [
-        r"\berid:?\s*[\w-]{5,}|\bинн:? ?\d{10,12}\b",
+        r"\berid:? ?[\w-]{5}|\bинн:? ?\d{10}",
     ],
 }
 
@@ -72,10 +72,10 @@ WEAK = {
         r"залиште заявку|\bзнижк\w+|\bзамовте\b|\bвід \d",
     ],
     "de": [
-        r"\b[\w-]*aktion\b|\btel\.\s?\d|\b\d+\s?% auf (?:alle|das gesamte)\b",
+        r"\b(?:frühjahrs|sommer|herbst|winter|sonder|rabatt|oster|weihnachts|jubiläums)aktion\b|\btel\.\s?\d|\b\d+\s?% auf (?:alle|das gesamte)\b",
         r"\bjetzt (?:tickets|karten) sichern\b|\bvergleichen sie (?:jetzt )?(?:die )?angebote\b",
         r"\bunverbindlich\w*\b|\bberatungstermin\b|\b\d+ ?% rabatt\b",
-        r"\bjetzt\b.*\b(?:sichern|anfordern|bestellen|buchen)\b|\bnur \d+ ?€|\bkostenlos\w*\b|\bangebot\b",
+        r"\bjetzt\b.*\b(?:sichern|anfordern|bestellen|buchen)\b|\bnur \d+ ?€|\bkostenlos|\bangebot\b",
     ],
     "fr": [
         r"\boffre réservée\b|\bjouer comporte des risques\b|\bappel non surtaxé\b|\bremboursés?\b.{0,40}\bpari",

@@ -155,7 +155,7 @@ WEAK = {
         r"\bнаш\w* (?:робот|редакці|журналіст|працівник|видан)\w*|\b(?:ми|нам|нас)\b.{0,200}\b(?:ви|ваш\w*)\b",
         r"залишатися незалежн\w+|дякуємо, що ви з нами|незалежн\w+",
     ],
-    "de": [r"\bunser\w* (?:arbeit|redaktion|journalismus)\b|\bunabhängig\w*\b"],
+    "de": [r"\bunser\w* (?:arbeit|redaktion|journalismus)\b|\bunabhängig"],
     "fr": [r"\bnotre (?:travail|rédaction|journalisme|indépendance)\b|\bindépendan\w+\b"],
     "es": [
         r"\bnuestr[oa]s? (?:trabajo|redacción|periodismo|equipo)\b|cuesta dinero|independiente|muro de pago",
