@@ -55,6 +55,7 @@ PHRASES = {
 # Commercial wording of ad copy: prices, calls to action, offers.
 WEAK = {
     "en": [
+        r"\b\d+(?:\.\d+)?% finance\b|\bbook (?:your|a) (?:free )?(?:test drive|appointment|consultation)\b",
         r"\b\d+(?:\.\d+)?\s?% apr\b|\bapply (?:now|today|online|in minutes)\b|\bnmls\b",
         r"\bget (?:your )?tickets\b|\bfree parking\b|\bbook (?:now|today|online)\b",
         r"\b\d+ ?% off\b|\bin stores? and online\b|\bwhile supplies last\b|\bfree (?:delivery|shipping|trial)\b",
@@ -62,12 +63,14 @@ WEAK = {
         r"\b(?:check availability|free quote|order now|shop now|buy now|learn more|limited time|book (?:a|your) free)\b",
     ],
     "ru": [
-        r"\bзвоните\b|\bдоставка по\b|\bоптов\w+ цен\w+|\bот производителя\b",
+        r"\bпромокод",
+        r"\bзвоните\b|\bдоставка по\b|\bоптов\w+ цен|\bот производителя\b",
         r"\bбез предоплаты\b|\bбесплатн\w+ (?:доставк|консультац)\w*",
         r"\bтолько в\b|\bзакажите\b|\bскидк\w+|\b18\+|\bоставьте заявку\b",
     ],
     "uk": [
-        r"\bтелефонуйте\b|\bдоставка по\b|\bоптов\w+ цін\w+|\bвід виробника\b",
+        r"\bпромокод|\bзі знижкою\b",
+        r"\bтелефонуйте\b|\bдоставка по\b|\bоптов\w+ цін|\bвід виробника\b",
         r"\bбезкоштовн\w+ (?:доставк|консультаці)\w*",
         r"залиште заявку|\bзнижк\w+|\bзамовте\b|\bвід \d",
     ],
@@ -78,6 +81,7 @@ WEAK = {
         r"\bjetzt\b.*\b(?:sichern|anfordern|bestellen|buchen)\b|\bnur \d+ ?€|\bkostenlos|\bangebot\b",
     ],
     "fr": [
+        r"\bjusqu'à -?\d+ ?%|\bshowroom\b",
         r"\boffre réservée\b|\bjouer comporte des risques\b|\bappel non surtaxé\b|\bremboursés?\b.{0,40}\bpari",
         r"\bd'économies\b|\bcomparez (?:les )?offres\b|\bréservez (?:dès maintenant|vite)\b",
         r"\bsans engagement\b|\b\d+ ?% de réduction\b|\bintervient sous \d",

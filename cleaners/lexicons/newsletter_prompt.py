@@ -2,6 +2,7 @@
 
 LABELS = {
     "en": [
+        r"sign up (?:to|for) [\w' ]{1,30}",
         r"sign me up|subscribe me|keep me (?:posted|informed)",
         r"(?:sign up|subscribe|join|register)(?: now| free| for free| here| today| for (?:our|the) newsletters?)?",
         r"(?:your |work |enter (?:your )?)?e ?mail(?: address)?(?: here)?|email address|your email",

@@ -40,6 +40,7 @@ PHRASES = {
     "ru": [r"(?:остал\w+|доступн\w+) \d+ бесплатн\w+|полный доступ|материал доступен только"],
     "uk": [r"(?:залишил\w+|доступн\w+) \d+ безкоштовн\w+|повний доступ|матеріал доступний лише"],
     "de": [
+        r"\b(?:exklusiv|nur) für (?:abonnent\w*(?: und abonnent\w*)?|abo-?kunden|digital-?abonnent\w*)\b",
         r"\bjederzeit kündbar\b|\b(?:den )?ersten monat (?:für|nur) \d",
         r"weiterlesen mit|exklusiv für abonnenten|zugang zu allen artikeln|im ersten monat|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)",
         r"passwort muss (?:mindestens|aus)|bitte (?:trage|gib|geben sie) (?:eine|deine|ihre) (?:gültige )?(?:e-?mail|passwort|benutzernamen?)|(?:e-?mail-adresse|passwort) (?:ist|scheint|wurde) (?:bereits|nicht korrekt|falsch)",

@@ -34,6 +34,7 @@ PHRASES = {
         r"(?:у|в) наш\w* (?:telegram|телеграм)[-‑ ]?канал\w*|завантажте (?:наш )?застосунок",
     ],
     "de": [
+        r"\bunser(?:em|en)? (?:whatsapp|telegram)-kanal\b|\bzum (?:whatsapp|telegram)-kanal\b",
         r"\bfolgen sie (?:dem|der|uns|unserem|unserer) [\w-]*\s?(?:jetzt )?(?:auch )?auf (?:whatsapp|instagram|facebook|telegram|tiktok|threads)\b",
         r"laden sie (?:unsere|die) [\w-]*app|folgen sie uns auf|jetzt auch digital|einfach hier klicken|kennt ihr schon unser",
         r"(?:aktuelle|neue) ausgabe .{0,40}(?:jetzt|ab sofort) (?:am|an jedem|im) (?:kiosk|bahnhofskiosk|handel)|als e-paper (?:erhältlich|lesen)",
@@ -41,10 +42,12 @@ PHRASES = {
         r"^(?:online-)?pressemappe\b|rss-feed abonnieren",
     ],
     "fr": [
+        r"\bnotre chaîne (?:whatsapp|telegram|youtube)\b|\brejoindre (?:la|notre) chaîne\b",
         r"\bsuivez(?:-nous)? [\w' ]{0,30}sur (?:whatsapp|instagram|facebook|telegram|tiktok)\b|\bpodcast\b.{0,80}\bsur (?:apple podcasts|spotify|deezer)\b",
         r"téléchargez l'application|suivez-nous sur",
     ],
     "es": [
+        r"\bnuestro canal de (?:whatsapp|telegram|youtube)\b|\búnete al canal\b",
         r"\bpodcast\b.{0,80}\ben (?:apple podcasts|spotify|ivoox)\b",
         r"descarga (?:nuestra|la) app|s[ií]guenos en|(?:nuestro|tenemos) canal de (?:telegram|youtube|whatsapp)|únete (?:a nuestro|desde)|puede escribirnos a",
     ],

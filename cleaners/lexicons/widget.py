@@ -20,6 +20,7 @@ LABELS = {
         r"(?:слухати|прослухати) (?:статтю|новину|матеріал)(?: хв)?|час читання(?: хв(?:илин[аи]?)?)?|дивитися відео|відео",
     ],
     "de": [
+        r"(?:artikel )?vorlesen lassen|(?:artikel|beitrag) vorlesen",
         r"(?:das )?wetter (?:in|für) ihre[rmn]? (?:region|ort|stadt)|ort suchen|(?:zur )?(?:tages)?vorhersage(?: für tage)?",
         r"abstimmen|(?:zum )?ergebnis(?:se)? anzeigen|jetzt abstimmen|bewerten sie (?:diesen|dieses|diese) [\w ]{1,30}",
         r"(?:artikel|beitrag) (?:anhören|vorlesen)(?: min)?|lesezeit(?: min(?:uten?)?)?|vorlesen|video abspielen|video|bildergalerie|vergrößern|bild vergrößern",
@@ -55,6 +56,7 @@ PHRASES = {
         r"klicken sie auf den (?:unteren )?button,? um den inhalt|inhalt (?:von [\w. ]+ )?(?:zu )?laden|mit diesem button (?:kannst du|können sie)|video verfügbar bis|audio verfügbar bis"
     ],
     "any": [
+        r"^live\s*[·|•:–—]\s*\S",
         # a live-score strip: two or more results ("«Нива» 2:1 «Поділля» · ..."), not the
         # times of a dateline
         r"^(?!.*\b(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|опубликовано|обновлено|опубліковано|оновлено)\b)(?:[^·|]{0,80}(?<![\d.:])\d{1,3}:\d{1,3}(?![\d:])(?! ?(?:a\.?m|p\.?m|uhr|h|hrs?)\b)[^·|]{0,80}\s[·|]\s+){1,}[^·|]{0,80}(?<![\d.:])\d{1,3}:\d{1,3}(?![\d:])(?! ?(?:a\.?m|p\.?m|uhr|h|hrs?)\b)",
