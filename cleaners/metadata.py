@@ -121,25 +121,24 @@ def _parse_byline(text: str, allow_bare_name: bool) -> tuple[str, ...] | None:
     stripped = re.split(r"\s+[|·•]\s+|,\s+(?=\S+@)", text.strip())[0].rstrip(".")
     if len(stripped.split()) > 14:
         return None
+    bare = False
     match = BYLINE_PREFIX_RE.match(stripped) or NAME_ROLE_RE.match(stripped)
     if match is None and allow_bare_name:
-        match = BARE_NAME_RE.match(stripped)
-        names = match.group("names") if match is not None else ""
-        if names.isupper() or _headline_in_title_case(names):
-            match = None  # "LINDHAGENER KREISBOTE" is a masthead
+        match, bare = BARE_NAME_RE.match(stripped), True
     if match is None:
         return None
     names = re.split(rf"{_JOINERS}\s+", match.group("names"))
+    if bare and (match.group("names").isupper() or _headline_in_title_case(names)):
+        return None  # "LINDHAGENER KREISBOTE" is a masthead
     return tuple(n.strip() for n in names if n.strip() and not is_role_line(n.strip()))
 
 
-def _headline_in_title_case(names: str) -> bool:
+def _headline_in_title_case(names: list[str]) -> bool:
     """Joined "names" with a function word in them are a headline: "How To Grow and Care
     For Bougainvillea"."""
-    parts = re.split(rf"{_JOINERS}\s+", names)
-    if len(parts) < 2:
+    if len(names) < 2:
         return False
-    return any(word.lower() in FUNCTION_WORDS for part in parts for word in part.split())
+    return any(word.lower() in FUNCTION_WORDS for name in names for word in name.split())
 
 
 _YEAR_RE = re.compile(r"\d{4}")

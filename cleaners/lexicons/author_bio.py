@@ -45,12 +45,12 @@ PHRASES = {
     ],
     "fr": [
         r"^[\w'.-]+ [\w'.-]+ est (?:journaliste|rédact\w+|correspondant\w*|reporter)\b",
-        r"^[\w'.-]+ [\w'.-]+ (?:couvre|suit) [\w' -]{1,60} (?:depuis \d{4}|pour (?:le|la|l'))|^[\w'.-]+ [\w'.-]+ est (?:journaliste|correspondant\w*) (?:à|au|pour) [\w' -]{1,40} depuis \d{4}",
+        r"^[\w'.-]+ [\w'.-]+ (?:couvre|suit) [\w' -]{1,60} (?:depuis \d{4}|pour (?:le|la|l'))",
         r"\best (?:journaliste|reporter|correspondant\w*|rédact\w+) (?:à|pour|au)\b",
     ],
     "es": [
         r"^[\w'.-]+ [\w'.-]+ es (?:periodista|redactor\w*|corresponsal|reporter\w*)\b",
-        r"^[\w'.-]+ [\w'.-]+ (?:cubre|escribe sobre) [\w ]{1,60} desde \d{4}|^[\w'.-]+ [\w'.-]+ es (?:periodista|redactor\w*) (?:de|en) [\w ]{1,40} desde \d{4}",
+        r"^[\w'.-]+ [\w'.-]+ (?:cubre|escribe sobre) [\w ]{1,60} desde \d{4}",
         r"\bes periodista\b|\bcubre [\w ]{0,40} para\b|^escríbele a\b|\bescríbele a\b",
     ],
     "it": [r"\bè (?:giornalista|corrispondente|redattore)\b"],

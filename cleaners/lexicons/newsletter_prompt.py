@@ -16,8 +16,7 @@ LABELS = {
         r"підписатися|підпишіться|ваш e ?mail|ваш email|введіть (?:вашу )?електронну адресу|розсилка",
     ],
     "de": [
-        r"(?:jetzt |kostenlos |gratis )+(?:anmelden|abonnieren|registrieren|bestellen)|(?:newsletter )?kostenlos bestellen",
-        r"(?:jetzt )?(?:anmelden|abonnieren|registrieren)|(?:[\w-]+ )?newsletter(?: bestellen| abonnieren| erhalten)?|zum newsletter anmelden|newsletter-?anmeldung|für den newsletter (?:anmelden|registrieren)",
+        r"(?:jetzt |kostenlos |gratis )*(?:anmelden|abonnieren|registrieren)|(?:jetzt |kostenlos |gratis )+bestellen|newsletter kostenlos bestellen|(?:[\w-]+ )?newsletter(?: bestellen| abonnieren| erhalten)?|zum newsletter anmelden|newsletter-?anmeldung|für den newsletter (?:anmelden|registrieren)",
         r"(?:ihre )?e ?mail ?adresse(?: eingeben)?|e ?mail",
     ],
     "fr": [

@@ -47,7 +47,7 @@ PHRASES = {
         r"téléchargez l'application|suivez-nous sur",
     ],
     "es": [
-        r"\bnuestro canal de (?:whatsapp|telegram|youtube)\b|\búnete al canal\b",
+        r"\búnete al canal\b",
         r"\bpodcast\b.{0,80}\ben (?:apple podcasts|spotify|ivoox)\b",
         r"descarga (?:nuestra|la) app|s[ií]guenos en|(?:nuestro|tenemos) canal de (?:telegram|youtube|whatsapp)|únete (?:a nuestro|desde)|puede escribirnos a",
     ],

@@ -21,8 +21,7 @@ PREFIXES = {
         r"lesen sie (?:auch|hier|mehr|weiter)|auch lesen|mehr zum thema|auch interessant|siehe auch|zum thema|empfehlung|lesetipp|zum weiterlesen|weiterlesen|passend dazu|das könnte sie interessieren",
     ],
     "fr": [
-        r"à découvrir (?:aussi|également)|à lire (?:aussi|également)",
-        r"(?:à )?lire aussi|lire également|(?:à )?voir aussi|sur le même sujet|à voir|notre sélection|à découvrir|découvrez aussi|lire la suite",
+        r"(?:à )?lire (?:aussi|également)|(?:à )?voir aussi|sur le même sujet|à voir|notre sélection|à découvrir(?: aussi| également)?|découvrez aussi|lire la suite",
     ],
     "es": [
         r"más (?:sobre|de|en) [\w -]{1,30}",

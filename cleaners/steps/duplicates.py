@@ -56,8 +56,8 @@ class DuplicateLead:
 
 def _without_dateline(text: str, feat: BlockFeatures) -> list[str]:
     """The block's lower-case words, less a dateline that opens it."""
-    first_word = text[:40].split(None, 1)[0] if text.strip() else ""
-    if feat.n_words < MIN_WORDS or not first_word.isupper():
+    opening = text.split(None, 1)
+    if feat.n_words < MIN_WORDS or not opening or not opening[0].isupper():
         return feat.lower_words  # a dateline opens on a place name in capitals
     prefix = DATELINE_PREFIX_RE.match(text)
     if prefix is None:
