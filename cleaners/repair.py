@@ -10,7 +10,7 @@ comma) or the second cannot start one (lower case).
 from __future__ import annotations
 
 from cleaners.segment import LIST_MARKER_RE
-from cleaners.text import FUNCTION_WORDS, ends_sentence, squeeze_spaces, starts_lowercase
+from cleaners.text import ends_on_function_word, ends_sentence, squeeze_spaces, starts_lowercase
 
 MIN_CUT_CHARS = 40
 
@@ -22,8 +22,7 @@ def is_cut(first: str, second: str) -> bool:
         return False
     if LIST_MARKER_RE.match(second) or LIST_MARKER_RE.match(first):
         return False
-    last_word = first.rsplit(" ", 1)[-1].lower()
-    return starts_lowercase(second) or last_word in FUNCTION_WORDS or first.endswith(",")
+    return starts_lowercase(second) or ends_on_function_word(first) or first.endswith(",")
 
 
 def join_paragraphs(texts: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from cleaners.credits import ends_with_credit
 from cleaners.model import Block
-from cleaners.text import FUNCTION_WORDS, ends_sentence, starts_lowercase
+from cleaners.text import ends_on_function_word, ends_sentence, starts_lowercase
 
 # List items, Q&A turns and dialogue dashes start a new paragraph even inside a wrapped run.
 LIST_MARKER_RE = re.compile(r"^\s*(?:[-–—•*·▪►✓]\s|\d{1,2}[.)]\s|[A-ZА-ЯЁІЇЄ]:\s|[QA]\s?:)")
@@ -97,8 +97,7 @@ def is_wrapped_continuation(line: str, next_line: str, width: int) -> bool:
         return False
     # The widest line seen may be a little narrower than the typesetter's measure.
     would_not_fit = len(line) + 1 + len(_first_word(next_line)) > width - WIDTH_SLACK
-    ends_on_function_word = line.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS
-    return would_not_fit or ends_on_function_word or starts_lowercase(next_line)
+    return would_not_fit or ends_on_function_word(line) or starts_lowercase(next_line)
 
 
 def _starts_own_line(line: str) -> bool:

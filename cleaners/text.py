@@ -35,16 +35,41 @@ CLOSERS = frozenset("\"'»”’“‘)]›」』）")
 
 # Closed-class words (articles, prepositions, conjunctions) of the core languages: a line
 # or a headline that ends on one of them continues on the next line.
-_FUNCTION_WORDS_TEXT = (
-    "a an the of to in on for and or but with at by from as into over after before about "
-    "against between its his her their is are was were be will would that than der die "
-    "das den dem des ein eine einen einem und oder für mit von zu zum zur im in auf an "
-    "am bei nach über vor aus le la les l un une des du de d et ou pour avec dans sur à "
-    "au aux en par el los las una del y o con por al que и в во на с со к ко по за из от "
-    "до для о об у не что как і й та з із зі від про що як il lo gli di della e su da i "
-    "w we z ze od dla po że os as um uma do da dos das em no na ao"
-)
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+_FUNCTION_WORDS_BY_LANGUAGE = {
+    "en": "a an the of to in on for and or but with at by from as into over after before "
+    "about against between its his her their is are was were be will would that than",
+    "de": "der die das den dem des ein eine einen einem und oder für mit von zu zum zur im "
+    "in auf an am bei nach über vor aus",
+    "fr": "le la les l un une des du de d et ou pour avec dans sur à au aux en par",
+    "es": "el la los las un una de del y o con por al que en a",
+    "ru": "и в во на с со к ко по за из от до для о об у не что как",
+    "uk": "і й та в у з із зі від про що як на до за по для не",
+    "it": "il lo la gli di della e su da i in a",
+    "pl": "w we z ze od dla po że i na do",
+    "pt": "os as um uma do da dos das em no na ao o a e de",
+}
+_LANGUAGES_OF_WORD: dict[str, frozenset[str]] = {}
+for _language, _words in _FUNCTION_WORDS_BY_LANGUAGE.items():
+    for _word in _words.split():
+        _LANGUAGES_OF_WORD[_word] = _LANGUAGES_OF_WORD.get(_word, frozenset()) | {_language}
+FUNCTION_WORDS = frozenset(_LANGUAGES_OF_WORD)
+
+
+def ends_on_function_word(text: str) -> bool:
+    """The line's last word is a function word of the line's own language: "für die" ends a
+    German line unfinished, while "... after two dogs die" ends an English one. The language
+    is the one whose function words the rest of the line uses most; with none, any counts."""
+    words = text.lower().split()
+    if not words or words[-1] not in _LANGUAGES_OF_WORD:
+        return False
+    votes: dict[str, int] = {}
+    for word in words[:-1]:
+        for language in _LANGUAGES_OF_WORD.get(word, ()):
+            votes[language] = votes.get(language, 0) + 1
+    if not votes:
+        return True
+    most = max(votes.values())
+    return any(votes.get(language) == most for language in _LANGUAGES_OF_WORD[words[-1]])
 
 
 def normalize_text(text: str) -> str:

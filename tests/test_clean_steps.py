@@ -17,6 +17,7 @@ by a colon, one-line paragraphs and "declined to comment" lines.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -36,6 +37,7 @@ from tests.cleaning_helpers import (
 )
 
 STEPS = {step.name: step for step in DEFAULT_STEPS}
+AUTHORED_TUNED = Path(__file__).parent.parent / "benchmarks" / "data" / "authored" / "tuned"
 
 
 @dataclass(frozen=True)
@@ -2595,3 +2597,135 @@ def test_a_headline_the_page_repeats_further_down_is_still_the_title() -> None:
     assert result.metadata.title == headline
     assert_kept(result, *article.paragraphs)
     assert not in_body(result, headline)
+
+
+# --- gaps found on the sixth authored round (benchmarks/data/authored) --------------------------
+
+
+def test_poll_answers_between_the_question_and_its_button_are_removed() -> None:
+    article = ARTICLES["en"]
+    result = clean_lines(
+        article.title,
+        *article.paragraphs[:2],
+        "Quick poll: Will you keep your family away from the river this summer?",
+        "Yes, until it tests clean",
+        "No, I'll use my own judgment",
+        "Vote",
+        *article.paragraphs[2:],
+    )
+    assert_removed(result, "Yes, until it tests clean", "widget")
+    assert_removed(result, "No, I'll use my own judgment", "widget")
+    assert_kept(result, *article.paragraphs)
+
+
+def test_short_lines_under_a_question_without_a_vote_button_stay() -> None:
+    """Only both ends make a poll: a question subheading over a short list is the article."""
+    article = ARTICLES["en"]
+    result = clean_lines(
+        article.title,
+        *article.paragraphs[:2],
+        "What should residents do now?",
+        "Keep dogs on a leash near the shore",
+        "Rinse pets with clean tap water",
+        *article.paragraphs[2:],
+    )
+    assert_kept(result, "Keep dogs on a leash", "Rinse pets with clean tap water")
+
+
+def test_ad_copy_after_a_marking_that_opens_with_the_label_is_removed() -> None:
+    article = ARTICLES["ru"]
+    result = clean_lines(
+        article.title,
+        *article.paragraphs[:2],
+        "Реклама. ООО «Мебельная мастерская Кедр», ИНН 5401234567, erid: 2SDnjcVm8Qp",
+        "Кухни и шкафы на заказ за 14 дней. Бесплатный замер по городу — звоните!",
+        *article.paragraphs[2:],
+    )
+    assert_removed(result, "Кухни и шкафы на заказ", "advertisement")
+    assert_kept(result, *article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "copy"),
+    [
+        (
+            "fr",
+            "Publicité",
+            "Salon de l'habitat du 14 au 17 novembre : entrée gratuite sur inscription !",
+        ),
+        (
+            "fr",
+            "Publicité",
+            "Caves de la Vaunage – Découvrez nos vins primeurs. Dégustation gratuite le samedi.",
+        ),
+        (
+            "es",
+            "PUBLICIDAD",
+            "Cuenta Negocios sin comisiones: ábrela en 10 minutos. Consulta condiciones.",
+        ),
+    ],
+)
+def test_short_ad_copy_after_its_label_is_removed(lang: str, label: str, copy: str) -> None:
+    article = ARTICLES[lang]
+    result = clean_lines(
+        article.title, *article.paragraphs[:2], label, copy, *article.paragraphs[2:]
+    )
+    assert_removed(result, copy[:30], "advertisement")
+    assert_kept(result, *article.paragraphs)
+
+
+def test_a_sentence_opening_on_a_determiner_is_not_an_author_bio() -> None:
+    """ "<First> <Last> covers ...": "The advisory covers the whole lake" names no one."""
+    article = ARTICLES["en"]
+    advisory = (
+        "The advisory covers the whole lake, including the beaches at Heron Point and Millrace "
+        "Park, which will stay closed until two consecutive weekly samples fall below the "
+        "threshold."
+    )
+    result = clean_lines(
+        article.title,
+        *article.paragraphs[:2],
+        advisory,
+        *article.paragraphs[2:],
+        "Jane Holloway covers health for the Northshore Daily Press.",
+    )
+    assert_kept(result, "The advisory covers the whole lake", *article.paragraphs)
+    assert_removed(result, "Jane Holloway covers health", "author_bio")
+
+
+def test_a_membership_ask_naming_the_paper_is_removed_and_a_nato_bid_stays() -> None:
+    article = ARTICLES["en"]
+    bid = "Officials said the country still hopes to become a NATO member before the decade ends."
+    result = clean_lines(
+        article.title,
+        *article.paragraphs,
+        bid,
+        "Local reporting isn't cheap. Become a Daily Press member for $6 a month and help "
+        "keep it free for everyone →",
+    )
+    assert_removed(result, "Become a Daily Press member", "donation_appeal")
+    assert_kept(result, bid)
+
+
+def test_a_menu_running_into_a_breadcrumb_is_navigation_not_the_title() -> None:
+    article = ARTICLES["de"]
+    result = clean_lines(
+        "SPORTKURIER NIEDERRHEIN",
+        "Startseite | Fußball | VfL Emscherau | Amateure | Mehr Sport | E-Paper Startseite > "
+        "Fußball > VfL Emscherau",
+        article.title,
+        "Der 23-jährige Stürmer unterschreibt bis 2030. Finanziert wird der Wechsel vor allem "
+        "durch einen Verkauf.",
+        "Von Björn Tiedemann",
+        "01.09.2025, 17:40 Uhr",
+        *article.paragraphs,
+    )
+    assert_removed(result, "Startseite | Fußball | VfL Emscherau", "navigation")
+    assert result.metadata.title == article.title
+
+
+def test_an_english_headline_ending_on_die_is_not_joined_with_its_dek() -> None:
+    """ "die" ends a German line unfinished, not an English one (an authored page)."""
+    path = AUTHORED_TUNED / "raw" / "sx_q2_en_lake-algae-warning.txt"
+    result = clean_plain(path.read_text(encoding="utf-8"))
+    assert result.metadata.title == "Toxic algae warning issued for Lake Tamsin after two dogs die"

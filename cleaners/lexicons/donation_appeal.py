@@ -79,6 +79,7 @@ PHRASES = {
         r"(?:make|making) a (?:one-time |monthly |recurring )?(?:donation|contribution)\b",
         r"(?:donate|contribute|give) (?:now|monthly|\$\d)(?! (?:to|for) (?:the|a) )",
         r"(?:become|join) (?:a |our )?(?:member|supporter|patron)s?\b(?! of (?:the )?(?:club|party|council|board))",
+        r"(?:^|(?<=[.!?] ))(?:become|join) (?:an? |our )?(?:[\w'-]+ ){1,3}(?:member|supporter|patron)s? (?:for|from|today|now)\b",
         r"we need your (?:help|support)|(?:keep|keeps) (?:this|our) journalism (?:free|open|independent|going)",
         r"(?:every|any) contribution,? (?:however|no matter|big or small)|no matter how small",
         r"(?:as little as|starting (?:from|at) just) \$\d",
@@ -89,7 +90,7 @@ PHRASES = {
         r"поддерж(?:ите|ать) (?:нас|редакцию|независим\w+ журналистик\w+|наш\w* (?:работ|проект|издан)\w*)",
         r"(?:нам нужна|нуждаемся в) ваш\w+ (?:помощ|поддержк)\w*",
         r"(?:ваш\w*|читательск\w+) (?:поддержк|пожертвовани|донат|взнос)\w*",
-        r"сделайте пожертвование|оформите (?:ежемесячное )?пожертвование|небольшой суммой",
+        r"сделайте пожертвование|оформите (?:ежемесячное )?пожертвование|небольшой суммой|любой суммой|нас можно поддержать",
         r"(?:всё|все), что мы публикуем, оплачивают читатели|независим\w+ издани\w+",
     ],
     "uk": [
@@ -97,7 +98,7 @@ PHRASES = {
         r"підтрима(?:йте|ти) (?:нас|редакцію|незалежн\w+ журналістик\w+|наш\w* (?:робот|проєкт|видан)\w*)",
         r"(?:нам потрібна|потребуємо) ваш\w+ (?:допомог|підтримк)\w*",
         r"(?:ваш\w*|читацьк\w+) (?:підтримк|внеск|донат)\w*|внески читачів",
-        r"зробіть внесок|невеликою сумою|без платного доступу",
+        r"зробіть внесок|невеликою сумою|без платного доступу|будь-якою сумою|нас можна підтримати",
     ],
     "de": [
         r"unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus|[\w-]+ mit)",

@@ -47,6 +47,7 @@ PHRASES = {
         r"to follow this blog and receive notifications|enter your email address to (?:follow|subscribe)",
         r"i (?:would like|want|wish) to (?:receive|subscribe to) (?:the |your )?[\w-]*\s?newsletter",
         r"(?:daily|weekly|morning|evening) edition by email|never miss (?:our|a|another) (?:top |latest )?(?:stor(?:y|ies)|update)",
+        r"\bwe use your sign-?up (?:to|in)\b",
     ],
     "ru": [
         r"\bсвежие новости (?:на|в) ваш\w* (?:почт|ящик)\w*",
@@ -100,6 +101,7 @@ WEAK = {
     "en": [
         r"\bevery (?:weekday|morning|evening|friday|monday|tuesday|wednesday|thursday|saturday|sunday|week)\b(?! (?:at|from) (?:the )?(?:city|council))",
         r"\bin (?:five|5|ten|10|three|3) minutes\b|\bdaily (?:briefing|digest)\b|\bweekly (?:newsletter|digest)\b",
+        r"\bread our privacy (?:notice|policy)\b",
     ],
     "ru": [
         r"каждый (?:будний день|понедельник|вторник|четверг|пятницу)|каждую (?:неделю|пятницу|среду)",

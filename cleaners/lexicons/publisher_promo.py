@@ -10,6 +10,9 @@ LABELS = {
 }
 
 PHRASES = {
+    "any": [
+        r"\b(?:our|nuestro|notre|unser\w*|наш\w*)\s(?:[\w-]+\s)?(?:p[óo]d[ck]ast|подкаст)\w*\b.{0,80}\b(?:spotify|apple podcasts|ivoox|deezer|youtube)\b",
+    ],
     "en": [
         r"\bpodcast\b.{0,80}\b(?:on|via) (?:apple podcasts|spotify)\b|\b(?:on|via) apple podcasts,? spotify\b",
         r"\bon (?:our )?(?:telegram|whatsapp|viber) channel\b.{0,80}\b(?:join|subscribe|follow)\b",
@@ -44,11 +47,11 @@ PHRASES = {
     "fr": [
         r"\bnotre chaîne (?:whatsapp|telegram|youtube)\b|\brejoindre (?:la|notre) chaîne\b",
         r"\bsuivez(?:-nous)? [\w' ]{0,30}sur (?:whatsapp|instagram|facebook|telegram|tiktok)\b|\bpodcast\b.{0,80}\bsur (?:apple podcasts|spotify|deezer)\b",
-        r"téléchargez l'application|suivez-nous sur",
+        r"téléchargez (?:gratuitement |vite |dès maintenant )?(?:notre |l')appli(?:cation)?|suivez-nous sur",
     ],
     "es": [
         r"\búnete al canal\b",
-        r"\bpodcast\b.{0,80}\ben (?:apple podcasts|spotify|ivoox)\b",
+        r"\bp[óo]dcast\b.{0,80}\ben (?:apple podcasts|spotify|ivoox)\b",
         r"descarga (?:nuestra|la) app|s[ií]guenos en|(?:nuestro|tenemos) canal de (?:telegram|youtube|whatsapp)|únete (?:a nuestro|desde)|puede escribirnos a",
     ],
     "it": [r"scarica (?:la nostra )?app|seguici su"],

@@ -12,6 +12,7 @@ from functools import cache
 
 from cleaners.cues import Cues
 from cleaners.features import SEGMENT_SPLIT_RE, BlockFeatures
+from cleaners.lexicons import label_form, lexicon
 from cleaners.lexicons import related_link as related_lexicon
 from cleaners.lexicons import tags as tags_lexicon
 from cleaners.metadata import find_date, is_dateline, is_update_line, parse_byline
@@ -117,7 +118,13 @@ class Menus:
     def _rule(text: str, feat: BlockFeatures) -> str | None:
         if feat.n_words > 40 or not feat.has_separator or text.startswith("|"):
             return None  # "| a | b |" is a table row, not a menu
-        segments = [s for s in SEGMENT_SPLIT_RE.split(text) if s.strip()]
+        # A menu may run into a breadcrumb ("Amateure | E-Paper Startseite > Fußball").
+        segments = [
+            s
+            for part in SEGMENT_SPLIT_RE.split(text)
+            for s in BREADCRUMB_RE.split(part)
+            if s.strip()
+        ]
         short = all(len(s.split()) <= MENU_SEGMENT_MAX_WORDS for s in segments)
         if len(segments) >= MENU_MIN_SEGMENTS and short and not feat.ends_sentence:
             return "menu"
@@ -250,7 +257,9 @@ def _caption_shaped(feat: BlockFeatures) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Advertisements:
-    """An "Advertisement" label and the few lines of ad copy right after it."""
+    """An "Advertisement" label and the few lines of ad copy right after it. A marking that
+    opens with the label ("Реклама. ООО «Кедр», ИНН ..., erid: ...") is followed by its copy
+    the same way."""
 
     name: str = "advertisements"
 
@@ -263,23 +272,19 @@ class Advertisements:
         i = 0
         while i < len(kept):
             position = kept[i]
-            if position not in candidates:
-                i += 1
-                continue
-            is_label = index.label("advertisement", position)
-            if (
-                not is_label
-                and feats[position].n_words <= AD_COPY_MAX_WORDS * 2
-                and index.phrases("advertisement", position)
-            ):
-                removed.append(removal(doc, kept[i], "advertisement", "disclosure"))
-                i += 1
-                continue
-            if not is_label:
-                i += 1
-                continue
-            removed.append(removal(doc, kept[i], "advertisement", "label"))
             i += 1
+            if position not in candidates:
+                continue
+            if index.label("advertisement", position):
+                removed.append(removal(doc, position, "advertisement", "label"))
+            elif feats[position].n_words <= AD_COPY_MAX_WORDS * 2 and index.phrases(
+                "advertisement", position
+            ):
+                removed.append(removal(doc, position, "advertisement", "disclosure"))
+                if not _opens_with_ad_label(doc.blocks[position].text):
+                    continue
+            else:
+                continue
             for _ in range(AD_COPY_MAX_BLOCKS):
                 if i >= len(kept) or not self._is_ad_copy(index, kept[i], feats[kept[i]]):
                     break
@@ -289,11 +294,63 @@ class Advertisements:
 
     @staticmethod
     def _is_ad_copy(index: Cues, position: int, feat: BlockFeatures) -> bool:
+        """Short, and commercial in wording, in capitals, or exclaiming: an article's next
+        paragraph is longer and does not shout."""
         if feat.n_words > AD_COPY_MAX_WORDS:
             return False
-        return index.weak("advertisement", position) or (
-            feat.upper_ratio > 0.6 and feat.n_words >= 3
+        return (
+            index.weak("advertisement", position)
+            or (feat.upper_ratio > 0.6 and feat.n_words >= 3)
+            or feat.text.rstrip().endswith("!")
         )
+
+
+def _opens_with_ad_label(text: str) -> bool:
+    """ "Реклама. ООО ...", "Anzeige: ...": the block's first segment is an ad label."""
+    first = _LABEL_SEGMENT_RE.split(text, maxsplit=1)[0]
+    return bool(first) and lexicon("advertisement").label(label_form(first))
+
+
+_LABEL_SEGMENT_RE = re.compile(r"[.:|—–]")
+
+
+# A poll's answers are short ("Yes, until it tests clean"), and a poll offers a few.
+POLL_OPTION_MAX_WORDS = 10
+POLL_MAX_OPTIONS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class PollOptions:
+    """The answers of a poll, between its question and its button ("Quick poll: Will you
+    ...?" / "Yes" / "No" / "Vote"). An answer says nothing alone; a short line is one only
+    where a widget question above it and a widget button below it enclose it."""
+
+    name: str = "poll_options"
+
+    def find(self, doc: Document) -> list[Removal]:
+        index = cues(doc)
+        feats = features(doc)
+        found = index.candidates("widget")
+        positions = sorted(found) if found is not None else range(len(doc.blocks))
+        removed = []
+        question = None
+        for position in positions:
+            if question is not None and index.label("widget", position):
+                removed.extend(self._answers(doc, feats, question, position))
+            is_widget = index.label("widget", position) or index.phrases("widget", position)
+            question = position if is_widget and "?" in doc.blocks[position].text else None
+        return removed
+
+    @staticmethod
+    def _answers(
+        doc: Document, feats: list[BlockFeatures], question: int, button: int
+    ) -> list[Removal]:
+        between = [p for p in range(question + 1, button) if p in doc.kept]
+        if not 2 <= len(between) <= POLL_MAX_OPTIONS:
+            return []
+        if any(feats[p].n_words > POLL_OPTION_MAX_WORDS or feats[p].sentences > 1 for p in between):
+            return []
+        return [removal(doc, p, "widget", "poll_option") for p in between]
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ from cleaners.steps.base import (
     removal,
 )
 from cleaners.steps.lists import INTERNAL_SENTENCE_RE
-from cleaners.text import FUNCTION_WORDS
+from cleaners.text import ends_on_function_word
 
 MIN_ARTICLE_SCORE = 100
 HEADER_LOOKBACK = 10
@@ -505,10 +505,9 @@ def _mostly_letters(text: str) -> bool:
 def _continues_title(upper: str, lower: str) -> bool:
     """A headline wrapped over two lines: the upper part ends on a function word or a comma,
     or the lower part starts in lower case."""
-    last_word = upper.rstrip().rsplit(" ", 1)[-1].lower()
     return (
         lower.lstrip()[:1].islower()
-        or last_word in FUNCTION_WORDS
+        or ends_on_function_word(upper)
         or upper.rstrip().endswith((",", "—", "–"))
     )
 
