@@ -2729,3 +2729,73 @@ def test_an_english_headline_ending_on_die_is_not_joined_with_its_dek() -> None:
     path = AUTHORED_TUNED / "raw" / "sx_q2_en_lake-algae-warning.txt"
     result = clean_plain(path.read_text(encoding="utf-8"))
     assert result.metadata.title == "Toxic algae warning issued for Lake Tamsin after two dogs die"
+
+
+# --- gaps found on the seventh authored round ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines", "kind"),
+    [
+        (
+            "uk",
+            ("Опитування", "Чи доводилося вам знімати кліща?", "○ Так, і не раз", "○ Ні, ніколи"),
+            "widget",
+        ),
+        ("fr", ("VIDÉO. « Les Balcons » en live au Silo, samedi soir",), "widget"),
+        ("uk", ("Помітили помилку? Виділіть її мишкою та натисніть Ctrl+Enter.",), "widget"),
+        (
+            "en",
+            (
+                "Today's best Lumen Rook 2 deals",
+                "$229 at Lumen",
+                "$249 at Page & Pixel",
+                "Check Amazon",
+            ),
+            "advertisement",
+        ),
+        (
+            "ru",
+            ("Первыми узнавайте о перекрытиях — подписывайтесь на Telegram-канал «Город Онлайн».",),
+            "publisher_promo",
+        ),
+        (
+            "ru",
+            ("Есть новость? Пишите нам в Telegram или WhatsApp: +7 900 000-14-14.",),
+            "publisher_promo",
+        ),
+        (
+            "uk",
+            ("Приєднуйтеся до Viber-спільноти «Наших Верболозів»: лише найважливіше.",),
+            "publisher_promo",
+        ),
+        (
+            "de",
+            ("Folgen Sie dem Wendelstädter Anzeiger jetzt auch auf WhatsApp – kostenlos.",),
+            "publisher_promo",
+        ),
+        (
+            "en",
+            ("Have you got pictures of the fire? Send them to our newsdesk on WhatsApp.",),
+            "publisher_promo",
+        ),
+    ],
+)
+def test_widgets_shopping_boxes_and_channel_promos_are_removed(
+    lang: str, lines: tuple[str, ...], kind: str
+) -> None:
+    article = ARTICLES[lang]
+    result = clean_lines(article.title, *article.paragraphs[:2], *lines, *article.paragraphs[2:])
+    for line in lines:
+        assert_removed(result, line, kind, "widget", "navigation")
+    assert_kept(result, *article.paragraphs)
+
+
+def test_a_tester_bio_at_the_end_is_removed() -> None:
+    article = ARTICLES["en"]
+    bio = (
+        "Jordan Abernethy-Li has been testing e-readers, tablets and anything with a battery "
+        "for Wireframe since 2019."
+    )
+    result = clean_lines(article.title, *article.paragraphs, bio)
+    assert_removed(result, "Jordan Abernethy-Li has been testing", "author_bio")

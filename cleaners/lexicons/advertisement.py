@@ -4,6 +4,7 @@ LABELS = {
     "en": [
         r"(?:story|article|content|text) continues (?:below|after)(?: (?:this )?(?:advertisement|the ad|ad))?",
         r"advertisement|advertising|sponsored(?: content| by [\w ]+)?|ad|ads|promoted|partner content|paid (?:post|content)",
+        r"check (?:amazon|price|prices)|view (?:deal|deals)|see (?:deal|all deals)",
     ],
     "ru": [
         r"(?:продолжение|статья продолжается|материал продолжается) (?:ниже|после рекламы)",
@@ -34,7 +35,9 @@ LABELS = {
 PHRASES = {
     "en": [
         r"this (?:post|article|page|story) (?:contains|may contain|includes) (?:affiliate links|references to products|sponsored|paid)",
-        r"advertisers do not influence|we may (?:receive|earn) (?:a )?(?:compensation|commission)|(?:contains|uses) affiliate links",
+        r"advertisers do not influence|we may (?:receive|earn) (?:an? )?(?:affiliate )?(?:compensation|commission)|(?:contains|uses) affiliate links",
+        # an affiliate price box: "$229 at BuyMart", "Today's best Lumen Rook 2 deals"
+        r"^[$£€]\s?\d[\d.,]* at [\w&'. -]{2,30}$|^today's best [\w' -]{1,40} deals$|\bwe check over [\d,.]+ (?:million )?products\b",
     ],
     "de": [
         r"^\*?(?:werbung|anzeige)\b[.:,]|enthält (?:werbung|affiliate[- ]links?|anzeigen)|werbung für [\w-]+|\bunbezahlte werbung\b|\baffiliate[- ]links?\b"

@@ -34,16 +34,17 @@ PHRASES = {
         r"\b(?:is|was) (?:a|an|the) [\w' -]{0,40}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor)\b(?: (?:for|at|with) )",
         r"\b(?:is|was) the [\w' -]{0,40}(?:'s)? [\w -]{0,30}(?:correspondent|reporter|editor|writer)\b",
         rf"^{_NOT_DETERMINER}[\w'.-]+ [\w'.-]+(?: [\w'.-]+)? (?:covers|reports on|writes about)\b",
+        rf"^{_NOT_DETERMINER}[\w'.-]+ [\w'.-]+ has been (?:testing|reviewing|covering|reporting on|writing about) [\w',/ -]{{1,80}} (?:for|at) [\w' -]{{1,40}} since \d{{4}}",
         r"\b(?:reach|contact|email) (?:him|her|them) at\b",
         rf"^{_NOT_DETERMINER}[\w'.-]+ [\w'.-]+ is an? [\w' -]{{0,40}}(?:expert|writer|journalist|editor|reporter|consultant|founder) (?:who|and|with|at|for)\b",
     ],
     "ru": [
         r"^\w+ \w+ (?:— )?(?:корреспондент|журналист|обозреватель|редактор)\w* (?:отдела|издания|газеты|редакции)\b",
-        r"^\w+ \w+ — (?:\w+ )?(?:корреспондент|журналист|обозреватель|редактор)|пишет о\b.*\bс \d{4}",
+        r"^\w+ \w+ — (?:\w+ )?(?:корреспондент|журналист|обозреватель|редактор)|пишет (?:для [^,.]{1,40} )?об?\b.*\bс \d{4}",
     ],
     "uk": [
         r"^\w+ \w+ (?:— )?(?:кореспондент|журналіст|оглядач|редактор)\w* (?:відділу|видання|газети|редакції)\b",
-        r"^\w+ \w+ — (?:\w+ )?(?:кореспондент|журналіст|оглядач|редактор)|пише про\b.*\bз \d{4}",
+        r"^\w+ \w+ — (?:\w+ )?(?:кореспондент|журналіст|оглядач|редактор)|пише (?:для [^,.]{1,40} )?про\b.*\bз \d{4}",
     ],
     "de": [
         rf"^{_NOT_ARTICLE_DE}[\w'.-]+ [\w'.-]+ ist (?:\w+ )?(?:redakteur|reporter|korrespondent|journalist|autor)(?:in)?\b",

@@ -1,6 +1,12 @@
 """Audio and video players, reading-time badges, tickers and live-score strips."""
 
+# A poll's own heading ("Umfrage", "ОПИТУВАННЯ"): its question follows.
+POLL_LABELS = (
+    r"poll|quick poll|reader poll|umfrage|sondage|encuesta|опрос|опитування|sondaggio|ankieta"
+)
+
 LABELS = {
+    "any": [POLL_LABELS],
     "en": [
         r"weather (?:for|in) your (?:area|town)|search (?:for )?your (?:town|location)|(?:see|view) (?:the )?(?:full )?(?:day )?forecast",
         r"mins?",
@@ -65,6 +71,10 @@ PHRASES = {
         r"^(?=.{0,120}$)[^.!?]*[+−-]?\d{1,2}\s?°[^.!?]*[·|][^.!?]*$",
         r"^(?:poll|quick poll|sondage|encuesta|umfrage|опрос|опитування|sondaggio|ankieta)\s*[—–:|·-]",
         r"^(?:[○●◯◉☐☑□■]\s*[^○●◯◉☐☑□■]{1,60}){2,}$|^(?:[☆★]\s*){3,}",
+        # one radio-button answer per line ("○ Так, і не раз"); a video's title over its player
+        r"^[○◯◉☐□]\s*[^○●◯◉☐☑□■.!?]{1,60}$",
+        r"^(?:video|vidéo|vídeo|видео|відео)\s*(?:[.:|—–]|\s-)\s*\S",
+        r"\bctrl\s?\+\s?enter\b|^\d+ (?:мин|хв)\.? (?:чтения|читання)\b",
         r"^(?:tabelle|table|tabla|classement|standings|турнирная таблица|турнірна таблиця)\b(?:[^.!?]|(?<=\d)\.){0,60}$",
         r"video (?:available until|disponible jusqu'au|disponible hasta)|^\d+:\d\d min$",
         r"(?:przeczytasz|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|czas czytania|время чтения|час читання)\W{0,3}(?:w |in |en )?(?:mniej niż |weniger als |less than )?(?:\d+|minut|minute)",

@@ -15,6 +15,7 @@ from cleaners.features import SEGMENT_SPLIT_RE, BlockFeatures
 from cleaners.lexicons import label_form, lexicon
 from cleaners.lexicons import related_link as related_lexicon
 from cleaners.lexicons import tags as tags_lexicon
+from cleaners.lexicons import widget as widget_lexicon
 from cleaners.metadata import find_date, is_dateline, is_update_line, parse_byline
 from cleaners.model import Document, Removal
 from cleaners.steps.base import (
@@ -317,6 +318,8 @@ _LABEL_SEGMENT_RE = re.compile(r"[.:|—–]")
 # A poll's answers are short ("Yes, until it tests clean"), and a poll offers a few.
 POLL_OPTION_MAX_WORDS = 10
 POLL_MAX_OPTIONS = 6
+POLL_QUESTION_MAX_WORDS = 25
+_POLL_LABEL_RE = re.compile(widget_lexicon.POLL_LABELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,7 +342,20 @@ class PollOptions:
                 removed.extend(self._answers(doc, feats, question, position))
             is_widget = index.label("widget", position) or index.phrases("widget", position)
             question = position if is_widget and "?" in doc.blocks[position].text else None
+            if is_widget and _POLL_LABEL_RE.fullmatch(feats[position].label):
+                removed.extend(self._question_below(doc, feats, position))
         return removed
+
+    @staticmethod
+    def _question_below(doc: Document, feats: list[BlockFeatures], label: int) -> list[Removal]:
+        """ "Umfrage" / "Wie finden Sie ...?": the question under a poll's heading."""
+        below = next((p for p in range(label + 1, len(doc.blocks)) if p in doc.kept), None)
+        if below is None or below > label + 2:
+            return []
+        text = doc.blocks[below].text.rstrip()
+        if not text.endswith("?") or feats[below].n_words > POLL_QUESTION_MAX_WORDS:
+            return []
+        return [removal(doc, below, "widget", "poll_question")]
 
     @staticmethod
     def _answers(
