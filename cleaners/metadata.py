@@ -217,11 +217,11 @@ UPDATE_LINE_RE = re.compile(
 
 
 def is_update_line(text: str) -> bool:
-    """ "Last modified 14.02.2019": page furniture wherever it sits."""
+    """ "Last modified 14.02.2019", "Оновлено о 15:48": page furniture wherever it sits."""
     return (
         UPDATE_LINE_RE.match(text.lstrip()) is not None  # first: it fails at once on prose
         and len(text.split()) <= 12
-        and find_date(text) is not None
+        and (find_date(text) is not None or TIME_RE.search(text) is not None)
     )
 
 
