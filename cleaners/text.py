@@ -59,9 +59,10 @@ def ends_on_function_word(text: str) -> bool:
     """The line's last word is a function word of the line's own language: "für die" ends a
     German line unfinished, while "... after two dogs die" ends an English one. The language
     is the one whose function words the rest of the line uses most; with none, any counts."""
+    parts = text.rsplit(None, 1)
+    if not parts or parts[-1].lower() not in _LANGUAGES_OF_WORD:
+        return False  # most lines: one look at the last word
     words = text.lower().split()
-    if not words or words[-1] not in _LANGUAGES_OF_WORD:
-        return False
     votes: dict[str, int] = {}
     for word in words[:-1]:
         for language in _LANGUAGES_OF_WORD.get(word, ()):

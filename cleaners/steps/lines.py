@@ -338,9 +338,10 @@ class PollOptions:
         removed = []
         question = None
         for position in positions:
-            if question is not None and index.label("widget", position):
+            is_label = index.label("widget", position)
+            if question is not None and is_label:
                 removed.extend(self._answers(doc, feats, question, position))
-            is_widget = index.label("widget", position) or index.phrases("widget", position)
+            is_widget = is_label or index.phrases("widget", position)
             question = position if is_widget and "?" in doc.blocks[position].text else None
             if is_widget and _POLL_LABEL_RE.fullmatch(feats[position].label):
                 removed.extend(self._question_below(doc, feats, position))
