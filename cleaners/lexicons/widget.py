@@ -1,9 +1,8 @@
 """Audio and video players, reading-time badges, tickers and live-score strips."""
 
 # A poll's own heading ("Umfrage", "ОПИТУВАННЯ"): its question follows.
-POLL_LABELS = (
-    r"poll|quick poll|reader poll|umfrage|sondage|encuesta|опрос|опитування|sondaggio|ankieta"
-)
+_POLL_NAMES = r"poll|quick poll|sondage|encuesta|umfrage|опрос|опитування|sondaggio|ankieta"
+POLL_LABELS = rf"{_POLL_NAMES}|reader poll"
 
 LABELS = {
     "any": [POLL_LABELS],
@@ -66,10 +65,10 @@ PHRASES = {
         # a live-score strip: two or more results ("«Нива» 2:1 «Поділля» · ..."), not the
         # times of a dateline
         r"^(?!.*\b(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|опубликовано|обновлено|опубліковано|оновлено)\b)(?:[^·|]{0,80}(?<![\d.:])\d{1,3}:\d{1,3}(?![\d:])(?! ?(?:a\.?m|p\.?m|uhr|h|hrs?)\b)[^·|]{0,80}\s[·|]\s+){1,}[^·|]{0,80}(?<![\d.:])\d{1,3}:\d{1,3}(?![\d:])(?! ?(?:a\.?m|p\.?m|uhr|h|hrs?)\b)",
-        r"^(?:poll|quick poll|sondage|encuesta|umfrage|опрос|опитування|sondaggio|ankieta)\s*(?=[¿¡])",
+        rf"^(?:{_POLL_NAMES})\s*(?=[¿¡])",
         r"^(?:yes|no|oui|non|sí|si|ja|nein|да|нет|так|ні)\b[^·|]{0,40}(?:\s[·|]\s+(?:yes|no|oui|non|sí|si|ja|nein|да|нет|так|ні)\b[^·|]{0,40}){1,4}$",
         r"^(?=.{0,120}$)[^.!?]*[+−-]?\d{1,2}\s?°[^.!?]*[·|][^.!?]*$",
-        r"^(?:poll|quick poll|sondage|encuesta|umfrage|опрос|опитування|sondaggio|ankieta)\s*[—–:|·-]",
+        rf"^(?:{_POLL_NAMES})\s*[—–:|·-]",
         r"^(?:[○●◯◉☐☑□■]\s*[^○●◯◉☐☑□■]{1,60}){2,}$|^(?:[☆★]\s*){3,}",
         # one radio-button answer per line ("○ Так, і не раз"); a video's title over its player
         r"^[○◯◉☐□]\s*[^○●◯◉☐☑□■.!?]{1,60}$",

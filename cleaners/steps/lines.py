@@ -306,13 +306,13 @@ class Advertisements:
         )
 
 
+_LABEL_SEGMENT_RE = re.compile(r"[.:|—–]")
+
+
 def _opens_with_ad_label(text: str) -> bool:
     """ "Реклама. ООО ...", "Anzeige: ...": the block's first segment is an ad label."""
     first = _LABEL_SEGMENT_RE.split(text, maxsplit=1)[0]
     return bool(first) and lexicon("advertisement").label(label_form(first))
-
-
-_LABEL_SEGMENT_RE = re.compile(r"[.:|—–]")
 
 
 # A poll's answers are short ("Yes, until it tests clean"), and a poll offers a few.
@@ -350,8 +350,8 @@ class PollOptions:
     @staticmethod
     def _question_below(doc: Document, feats: list[BlockFeatures], label: int) -> list[Removal]:
         """ "Umfrage" / "Wie finden Sie ...?": the question under a poll's heading."""
-        below = next((p for p in range(label + 1, len(doc.blocks)) if p in doc.kept), None)
-        if below is None or below > label + 2:
+        below = next((p for p in (label + 1, label + 2) if p in doc.kept), None)
+        if below is None:
             return []
         text = doc.blocks[below].text.rstrip()
         if not text.endswith("?") or feats[below].n_words > POLL_QUESTION_MAX_WORDS:
